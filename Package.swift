@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tonlage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tonlage", targets: ["tonlage"]),
+        .library(name: "TonlageCore", targets: ["TonlageCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure: a compiled guide and a reply go in, a scorecard comes out. No printing, no terminal.
+        .target(
+            name: "TonlageCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "tonlage",
+            dependencies: [
+                "TonlageCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Throughput benchmark: `swift run -c release tonlage-bench`.
+        .executableTarget(
+            name: "tonlage-bench",
+            dependencies: ["TonlageCore"],
+            path: "Benchmarks/TonlageBench"
+        ),
+        .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),
+        .testTarget(name: "TonlageCLITests", dependencies: ["tonlage", "TonlageCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

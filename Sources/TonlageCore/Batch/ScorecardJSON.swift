@@ -1,0 +1,95 @@
+/// Writes a scorecard as one line of JSON, in the field order of the `check` contract.
+///
+/// Written by hand so the output is byte-identical for the same input (key order, number
+/// format) and fast enough for batch scoring.
+public enum ScorecardJSON {
+    public static func line(_ card: Scorecard, idJSON: String? = nil) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + card.findings.count * 200)
+        write(card, idJSON: idJSON, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func write(_ card: Scorecard, idJSON: String?, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        if let idJSON {
+            raw("\"id\":", &out); raw(idJSON, &out); raw(",", &out)
+        }
+        raw("\"score\":", &out); int(card.score, &out)
+        raw(",\"pass\":", &out); raw(card.passed ? "true" : "false", &out)
+        raw(",\"channel\":", &out); string(card.context.channel.rawValue, &out)
+        raw(",\"mood\":", &out); string(card.context.mood.rawValue, &out)
+        raw(",\"length\":{\"value\":", &out); int(card.length, &out)
+        raw(",\"limit\":", &out)
+        if let limit = card.lengthLimit { int(limit, &out) } else { raw("null", &out) }
+        raw("},\"dimensions\":{", &out)
+        for (k, dimension) in card.dimensions.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(dimension.family.rawValue, &out); out.append(UInt8(ascii: ":")); int(dimension.score, &out)
+        }
+        raw("},\"findings\":[", &out)
+        for (k, finding) in card.findings.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            raw("{\"rule\":", &out); string(finding.rule, &out)
+            raw(",\"severity\":", &out); string(finding.severity.rawValue, &out)
+            raw(",\"start\":", &out); int(finding.start, &out)
+            raw(",\"end\":", &out); int(finding.end, &out)
+            raw(",\"excerpt\":", &out); string(finding.excerpt, &out)
+            raw(",\"message\":", &out); string(finding.message, &out)
+            raw(",\"suggestion\":", &out)
+            if let suggestion = finding.suggestion { string(suggestion, &out) } else { raw("null", &out) }
+            raw(",\"deduction\":", &out); int(finding.deduction, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        raw("]}", &out)
+    }
+
+    /// `{"id": null, "line": N, "error": "..."}` for a line that could not be read.
+    public static func errorLine(line: Int, message: String) -> String {
+        var out: [UInt8] = []
+        raw("{\"id\":null,\"line\":", &out); int(line, &out)
+        raw(",\"error\":", &out); string(message, &out); out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func raw(_ text: String, _ out: inout [UInt8]) {
+        out.append(contentsOf: text.utf8)
+    }
+
+    static func int(_ value: Int, _ out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
+    }
+
+    static func string(_ text: String, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20, 0x7F:
+                raw("\\u00", &out)
+                out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Yams
+
+/// Reads a style guide from YAML and compiles it, reporting every problem with its place.
+///
+/// Never crashes on a broken file: a problem becomes a `Diagnostic`, and a guide with any
+/// error is not returned.
+public enum GuideLoader {
+    static let topLevelKeys = ["name", "language", "description", "pass_mark", "max_repeats", "default_channel",
+                               "channels", "rules"]
+    static let ruleKeys = ["id", "kind", "severity", "weight", "message", "rationale", "suggestion", "channels",
+                           "except_channels", "moods", "examples"]
+    static let channelKeys = ["counting", "recommended", "limit"]
+    static let exampleKeys = ["text", "channel", "mood"]
+
+    /// Loads a guide file; throws every diagnostic if it cannot be used.
+    public static func load(path: String) throws(GuideLoadError) -> Guide {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GuideLoadError(diagnostics: [Diagnostic(file: path, line: 1, column: 1,
+                                                          message: "cannot read the guide file", code: "unreadable")])
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw GuideLoadError(diagnostics: [Diagnostic(file: path, line: 1, column: 1,
+                                                          message: "the file is not valid UTF-8", code: "invalid-utf8")])
+        }
+        let (guide, diagnostics) = compile(yaml: text, file: path)
+        guard let guide, !diagnostics.contains(where: { $0.level == .error }) else {
+            throw GuideLoadError(diagnostics: diagnostics)
+        }
+        return guide
+    }
+
+    /// Compiles guide YAML; the guide is nil when there are errors.
+    public static func compile(yaml: String, file: String) -> (Guide?, [Diagnostic]) {
+        let sink = DiagnosticSink(file: file)
+        guard let root = YAMLSource.compose(yaml, sink: sink),
+              let fields = YAMLFields(root, sink: sink, what: "a guide") else {
+            return (nil, sink.diagnostics)
+        }
+        fields.reportUnknownKeys(allowed: topLevelKeys, what: "the guide")
+        let language = fields.string("language", required: true, what: "the guide") ?? "de"
+        let passMark = fields.int("pass_mark", in: 0...100) ?? 70
+        let maxRepeats = fields.int("max_repeats", in: 1...100) ?? 3
+        let defaultChannel = fields.choice("default_channel", as: Channel.self) ?? .facebook
+        let channels = readChannels(fields, sink: sink)
+
+        var lexicon = Lexicon()
+        var rules: [Rule] = []
+        var firstLineOfID: [String: Int] = [:]
+        if let node = fields.node("rules") {
+            if case let .sequence(sequence) = node {
+                for item in sequence {
+                    guard let rule = readRule(item, defaultChannel: defaultChannel, lexicon: &lexicon, sink: sink) else { continue }
+                    if let first = firstLineOfID[rule.id] {
+                        sink.report("duplicate rule id `\(rule.id)` (first defined on line \(first))",
+                                    code: "duplicate-id", at: item.mark)
+                        continue
+                    }
+                    firstLineOfID[rule.id] = rule.line
+                    rules.append(rule)
+                }
+            } else {
+                sink.report("`rules` must be a list of rules", code: "wrong-type", at: node.mark)
+            }
+        } else {
+            fields.missing("rules", what: "the guide")
+        }
+        if sink.hasErrors { return (nil, sink.diagnostics) }
+        let guide = Guide(name: fields.string("name") ?? file, language: language, passMark: passMark,
+                          maxRepeats: maxRepeats, defaultChannel: defaultChannel, channels: channels,
+                          rules: rules, lexicon: lexicon, file: file)
+        return (guide, sink.diagnostics)
+    }
+
+    private static func readChannels(_ fields: YAMLFields, sink: DiagnosticSink) -> [Channel: ChannelSettings] {
+        var result: [Channel: ChannelSettings] = [:]
+        guard let node = fields.node("channels") else { return result }
+        guard case let .mapping(mapping) = node else {
+            sink.report("`channels` must map channel names to settings", code: "wrong-type", at: node.mark)
+            return result
+        }
+        let names = Channel.allCases.map(\.rawValue)
+        for (key, value) in mapping {
+            guard let name = key.string, let channel = Channel(rawValue: name) else {
+                sink.report("unknown channel `\(key.string ?? "")`" + NameSuggestion.didYouMean(key.string ?? "", in: names),
+                            code: "unknown-channel", at: key.mark)
+                continue
+            }
+            guard let settings = YAMLFields(value, sink: sink, what: "a channel's settings") else { continue }
+            settings.reportUnknownKeys(allowed: channelKeys, what: "the settings of `\(name)`")
+            let recommended = settings.int("recommended", in: 1...10_000_000)
+            let limit = settings.int("limit", in: 1...10_000_000)
+            if let recommended, let limit, recommended > limit {
+                settings.error("`recommended` (\(recommended)) is above `limit` (\(limit))", code: "bad-value", at: "recommended")
+            }
+            result[channel] = ChannelSettings(counting: settings.choice("counting", as: LengthCounting.self) ?? .graphemes,
+                                              recommended: recommended, limit: limit)
+        }
+        return result
+    }
+
+    private static func readRule(_ node: Node, defaultChannel: Channel, lexicon: inout Lexicon, sink: DiagnosticSink) -> Rule? {
+        guard let fields = YAMLFields(node, sink: sink, what: "a rule") else { return nil }
+        let errorsBefore = sink.diagnostics.count
+        let line = node.mark?.line ?? 1
+        guard let id = fields.string("id", required: true, what: "a rule") else { return nil }
+        let parts = id.split(separator: ".", maxSplits: 1).map(String.init)
+        let familyNames = Family.allCases.map(\.rawValue)
+        guard parts.count == 2, let family = Family(rawValue: parts[0]), !parts[1].isEmpty else {
+            let hint = parts.count == 2 ? NameSuggestion.didYouMean(parts[0], in: familyNames) : ""
+            fields.error("the rule id `\(id)` must be `family.name` with a family out of \(familyNames.joined(separator: ", "))" + hint,
+                         code: "bad-id", at: "id")
+            return nil
+        }
+        guard let kindName = fields.string("kind", required: true, what: "the rule `\(id)`") else { return nil }
+        guard let kind = RuleKinds.named(kindName) else {
+            let names = RuleKinds.all.map { $0.name }
+            fields.error("unknown rule kind `\(kindName)`" + NameSuggestion.didYouMean(kindName, in: names)
+                         + " (kinds: \(names.joined(separator: ", ")))", code: "unknown-kind", at: "kind")
+            return nil
+        }
+        fields.reportUnknownKeys(allowed: ruleKeys + kind.parameters, what: "a rule of kind `\(kindName)`")
+        let severity = fields.choice("severity", as: Severity.self)
+        if fields.node("severity") == nil { fields.missing("severity", what: "the rule `\(id)`") }
+        let weight = fields.int("weight", in: 0...100)
+        if fields.node("weight") == nil { fields.missing("weight", what: "the rule `\(id)`") }
+        let message = fields.string("message", required: true, what: "the rule `\(id)`")
+        let rationale = fields.string("rationale", required: true, what: "the rule `\(id)`")
+        let suggestion = fields.string("suggestion")
+        let channels = fields.choices("channels", as: Channel.self).map(Set.init)
+        let exceptChannels = Set(fields.choices("except_channels", as: Channel.self) ?? [])
+        let moods = fields.choices("moods", as: Mood.self).map(Set.init)
+        let checker = kind.init(fields, lexicon: &lexicon)
+
+        let exampleChannel = Channel.allCases.first { (channels?.contains($0) ?? true) && !exceptChannels.contains($0) }
+        let context = ReplyContext(
+            channel: channels == nil && !exceptChannels.contains(defaultChannel) ? defaultChannel : (exampleChannel ?? defaultChannel),
+            mood: Mood.allCases.first { moods?.contains($0) ?? false } ?? .neutral)
+        let examples = readExamples(fields, defaultContext: context, sink: sink)
+
+        guard sink.diagnostics[errorsBefore...].allSatisfy({ $0.level != .error }),
+              let severity, let weight, let message, let rationale else { return nil }
+        return Rule(id: id, family: family, kind: kindName, severity: severity, weight: weight, message: message,
+                    rationale: rationale, suggestion: suggestion, channels: channels, exceptChannels: exceptChannels,
+                    moods: moods, examples: examples, line: line, checker: checker)
+    }
+
+    private static func readExamples(_ fields: YAMLFields, defaultContext: ReplyContext, sink: DiagnosticSink) -> [RuleExample] {
+        guard let node = fields.node("examples") else { return [] }
+        guard let examples = YAMLFields(node, sink: sink, what: "`examples`") else { return [] }
+        examples.reportUnknownKeys(allowed: ["good", "bad"], what: "`examples`")
+        var result: [RuleExample] = []
+        for (key, isGood) in [("good", true), ("bad", false)] {
+            guard let list = examples.node(key) else { continue }
+            guard case let .sequence(items) = list else {
+                sink.report("`\(key)` must be a list of example replies", code: "wrong-type", at: list.mark)
+                continue
+            }
+            for item in items {
+                let mark = item.mark
+                if case let .scalar(scalar) = item {
+                    result.append(RuleExample(text: scalar.string, isGood: isGood, context: defaultContext,
+                                              line: mark?.line ?? 1, column: mark?.column ?? 1))
+                    continue
+                }
+                guard let example = YAMLFields(item, sink: sink, what: "an example") else { continue }
+                example.reportUnknownKeys(allowed: exampleKeys, what: "an example")
+                guard let text = example.string("text", required: true, what: "an example") else { continue }
+                let context = ReplyContext(channel: example.choice("channel", as: Channel.self) ?? defaultContext.channel,
+                                           mood: example.choice("mood", as: Mood.self) ?? defaultContext.mood)
+                result.append(RuleExample(text: text, isGood: isGood, context: context,
+                                          line: mark?.line ?? 1, column: mark?.column ?? 1))
+            }
+        }
+        return result
+    }
+}

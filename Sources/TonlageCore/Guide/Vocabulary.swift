@@ -1,0 +1,57 @@
+/// The guide families, the channels and the moods: the fixed vocabulary of the `check`
+/// contract that guides, scenarios and front ends share.
+
+/// What a rule is about; every family gets its own 0–100 score.
+public enum Family: String, Sendable, CaseIterable, Comparable {
+    case address, length, template, tone, privacy, disclosure, spelling, content, tempo
+
+    public static func < (lhs: Family, rhs: Family) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case error, warning, hint
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Where a reply is posted.
+public enum Channel: String, Sendable, CaseIterable {
+    case twitter, facebook, instagram, forum
+    case reviewSite = "review-site"
+    case dm, email
+}
+
+/// How the customer feels.
+public enum Mood: String, Sendable, CaseIterable {
+    case angry, neutral, happy
+}
+
+/// The situation a reply is written in.
+public struct ReplyContext: Sendable, Hashable {
+    public var channel: Channel
+    public var mood: Mood
+
+    public init(channel: Channel, mood: Mood = .neutral) {
+        self.channel = channel
+        self.mood = mood
+    }
+}
+
+/// How long a reply may be on one channel.
+public struct ChannelSettings: Sendable {
+    public var counting: LengthCounting
+    /// Beyond this the reply is too long for the channel's readers (a warning in the default guide).
+    public var recommended: Int?
+    /// Beyond this the channel cuts or refuses the reply.
+    public var limit: Int?
+
+    public init(counting: LengthCounting = .graphemes, recommended: Int? = nil, limit: Int? = nil) {
+        self.counting = counting
+        self.recommended = recommended
+        self.limit = limit
+    }
+}

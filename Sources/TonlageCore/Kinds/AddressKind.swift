@@ -1,0 +1,126 @@
+/// `kind: address` — formal address ("Sie", "Ihnen", "Ihr …") where the guide wants the
+/// informal "du", and a mix of both in one reply.
+///
+/// Parameters (word lists, folded):
+/// - `report`: `formal` (a hit per formal form) or `mixed` (one hit when formal and informal
+///   forms meet in a reply);
+/// - `formal`: the formal forms ("sie", "ihnen", "ihr", "ihre", …), formal only when capitalised;
+/// - `informal`: the informal forms ("du", "dich", "dein*", "ihr", "euch", …), in any case;
+/// - `ambiguous_subject`: the formal form that also means "she/they" ("sie");
+/// - `plural_verbs` and `plural_endings`: verb forms that agree with formal "Sie" and with
+///   "they" ("sind", "-en", "-n"); any other verb after a sentence-initial "Sie" means "she";
+/// - `plural_referents`: words that introduce a group earlier in the text ("die", "unsere").
+///
+/// A capitalised formal form inside a sentence is formal. At the start of a sentence it is
+/// ambiguous, and read as third person when the verb is singular ("Sie kommt morgen"), when
+/// the sentence also speaks to the reader informally ("Sie legen dir die Jacke zurück"), or
+/// when the sentence before introduces a group doing something ("Die Monteure sind
+/// informiert. Sie kommen um 9."). A sentence-initial "Ihr" before a verb in -t is the plural
+/// informal "ihr" ("Ihr könnt …").
+public struct AddressKind: RuleKind {
+    public static let name = "address"
+    public static let parameters = ["report", "formal", "informal", "ambiguous_subject", "plural_verbs",
+                                    "plural_endings", "plural_referents"]
+
+    public enum Report: String, CaseIterable, Sendable { case formal, mixed }
+
+    let report: Report
+    let formal: Set<String>
+    let informal: PhraseMatcher
+    let ambiguousSubject: Set<String>
+    let pluralVerbs: Set<String>
+    let pluralEndings: [String]
+    let pluralReferents: Set<String>
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        report = fields.choice("report", as: Report.self) ?? .formal
+        func words(_ key: String, required: Bool) -> Set<String> {
+            Set(fields.strings(key, required: required, what: "an address rule").map { TextFolding.fold($0.text) })
+        }
+        formal = words("formal", required: true)
+        var informal = PhraseMatcher()
+        for (phrase, _) in fields.strings("informal", required: true, what: "an address rule") {
+            informal.add(phrase, lexicon: &lexicon)
+        }
+        self.informal = informal
+        ambiguousSubject = words("ambiguous_subject", required: false)
+        pluralVerbs = words("plural_verbs", required: false)
+        pluralEndings = fields.strings("plural_endings").map { TextFolding.fold($0.text) }
+        pluralReferents = words("plural_referents", required: false)
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        let formalTokens = formalAddress(in: text)
+        guard !formalTokens.isEmpty else { return }
+        switch report {
+        case .formal:
+            for index in formalTokens {
+                let token = text.tokens[index]
+                hits.append(Hit(start: token.start, end: token.end, values: ["match": text.excerpt(token.start..<token.end)]))
+            }
+        case .mixed:
+            guard let firstInformal = informalAddress(in: text, tokens: 0..<text.tokens.count).first else { return }
+            let token = text.tokens[formalTokens[0]]
+            let du = text.tokens[firstInformal]
+            hits.append(Hit(start: token.start, end: token.end,
+                            values: ["match": text.excerpt(token.start..<token.end),
+                                     "informal": text.excerpt(du.start..<du.end)]))
+        }
+    }
+
+    /// The indices of tokens that address the reader formally.
+    func formalAddress(in text: AnalyzedText) -> [Int] {
+        var result: [Int] = []
+        for (index, token) in text.tokens.enumerated() {
+            guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) || token.letterCount == 1,
+                  formal.contains(token.key) else { continue }
+            if token.flags.contains(.sentenceStart), isThirdPerson(at: index, in: text) { continue }
+            result.append(index)
+        }
+        return result
+    }
+
+    private func isThirdPerson(at index: Int, in text: AnalyzedText) -> Bool {
+        let token = text.tokens[index]
+        let sentence = text.sentences[token.sentence]
+        // Speaking to the reader as "du" in the same sentence rules out formal address.
+        if !informalAddress(in: text, tokens: sentence.tokens).isEmpty { return true }
+        guard index + 1 < sentence.tokens.upperBound else { return false }
+        let next = text.tokens[index + 1]
+        if ambiguousSubject.contains(token.key) {
+            guard !next.flags.contains(.capitalized) else { return false }
+            if !isPluralVerb(next.key) { return true } // "Sie kommt", "Sie hält": she
+            return token.sentence > 0 && introducesGroup(text.sentences[token.sentence - 1], in: text)
+        }
+        // "Ihr könnt …": the plural informal pronoun before a verb, not a possessive before a noun.
+        return !next.flags.contains(.capitalized) && next.key.hasSuffix("t") && next.letterCount > 2
+    }
+
+    /// Informal forms, leaving out a capitalised formal form that is also informal in lower case ("Ihr").
+    private func informalAddress(in text: AnalyzedText, tokens range: Range<Int>) -> [Int] {
+        informal.matches(in: text, tokens: range).map(\.firstToken).filter { index in
+            let token = text.tokens[index]
+            return !(token.flags.contains(.capitalized) && formal.contains(token.key))
+        }
+    }
+
+    private func isPluralVerb(_ word: String) -> Bool {
+        pluralVerbs.contains(word) || pluralEndings.contains { word.hasSuffix($0) }
+    }
+
+    /// "Die Monteure sind …": a group word, a noun, and a plural verb shortly after.
+    private func introducesGroup(_ sentence: Sentence, in text: AnalyzedText) -> Bool {
+        let range = sentence.tokens
+        for k in range where k + 1 < range.upperBound {
+            guard pluralReferents.contains(text.tokens[k].key), text.tokens[k + 1].flags.contains(.capitalized) else { continue }
+            guard k + 2 < range.upperBound else { continue }
+            for j in (k + 2)..<min(k + 5, range.upperBound) {
+                let verb = text.tokens[j]
+                if !verb.flags.contains(.capitalized) || verb.flags.contains(.sentenceStart), isPluralVerb(verb.key) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}

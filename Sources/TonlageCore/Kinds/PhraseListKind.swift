@@ -1,0 +1,26 @@
+/// `kind: existence` — words or phrases that should not appear ("lol", "hiermit").
+///
+/// Parameters: `phrases` (list, required), `gap` (words allowed between a phrase's words, default 0).
+public struct PhraseListKind: RuleKind {
+    public static let name = "existence"
+    public static let parameters = ["phrases", "gap"]
+
+    let matcher: PhraseMatcher
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        var matcher = PhraseMatcher(gap: fields.int("gap", in: 0...5) ?? 0)
+        for (phrase, mark) in fields.strings("phrases", required: true, what: "an existence rule") {
+            if matcher.add(phrase, lexicon: &lexicon) == nil {
+                fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
+            }
+        }
+        self.matcher = matcher
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        for match in matcher.matches(in: text) {
+            let start = text.tokens[match.firstToken].start, end = text.tokens[match.lastToken].end
+            hits.append(Hit(start: start, end: end, values: ["match": text.excerpt(start..<end)]))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// `kind: punctuation-run` — runs such as "!!!" or "???" that read as shouting.
+///
+/// Parameters: `characters` (the marks that count, default `!?`), `min_run` (default 3).
+public struct PunctuationRunKind: RuleKind {
+    public static let name = "punctuation-run"
+    public static let parameters = ["characters", "min_run"]
+
+    let characters: Set<UInt8>
+    let minimumRun: Int
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        let marks = fields.string("characters") ?? "!?"
+        if marks.unicodeScalars.contains(where: { !$0.isASCII }) || marks.isEmpty {
+            fields.error("`characters` must be ASCII punctuation such as `!?`", code: "bad-value", at: "characters")
+        }
+        characters = Set(marks.utf8)
+        minimumRun = fields.int("min_run", in: 2...100) ?? 3
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        let bytes = text.bytes
+        var i = 0
+        while i < bytes.count {
+            guard characters.contains(bytes[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < bytes.count, characters.contains(bytes[end]) { end += 1 }
+            if end - i >= minimumRun {
+                hits.append(Hit(start: i, end: end, values: ["match": text.excerpt(i..<end)]))
+            }
+            i = end
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// `kind: requirement` — something the reply must say: empathy for an angry customer,
+/// thanks for praise, who is writing on a third-party site.
+///
+/// Parameters: `phrases` (any one of them satisfies the rule, required), `gap`.
+/// When none occurs, the hit covers the reply's first sentence, where the missing words belong.
+public struct RequirementKind: RuleKind {
+    public static let name = "requirement"
+    public static let parameters = ["phrases", "gap"]
+
+    let matcher: PhraseMatcher
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        var matcher = PhraseMatcher(gap: fields.int("gap", in: 0...5) ?? 0)
+        for (phrase, mark) in fields.strings("phrases", required: true, what: "a requirement rule") {
+            if matcher.add(phrase, lexicon: &lexicon) == nil {
+                fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
+            }
+        }
+        self.matcher = matcher
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        guard !matcher.occurs(in: text) else { return }
+        if let first = text.sentences.first {
+            hits.append(Hit(start: first.start, end: first.end))
+        } else {
+            hits.append(Hit(start: 0, end: text.bytes.count))
+        }
+    }
+}

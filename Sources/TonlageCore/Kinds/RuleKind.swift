@@ -1,0 +1,62 @@
+/// A place in the reply that a rule objects to, in UTF-8 byte offsets.
+public struct Hit: Sendable {
+    public var start: Int
+    public var end: Int
+    /// Values for the `{placeholders}` in the rule's message and suggestion.
+    public var values: [String: String]
+    /// A suggestion specific to this hit (a substitution's replacement), else the rule's.
+    public var suggestion: String?
+
+    public init(start: Int, end: Int, values: [String: String] = [:], suggestion: String? = nil) {
+        self.start = start
+        self.end = end
+        self.values = values
+        self.suggestion = suggestion
+    }
+}
+
+/// What a rule sees besides the reply: the situation and the guide's channel settings.
+public struct RuleContext: Sendable {
+    public let reply: ReplyContext
+    public let channel: ChannelSettings
+    /// The reply's length on this channel; overflow offsets for `[recommended, limit]`.
+    public let length: LengthMeasure
+}
+
+/// One kind of rule: the code behind every rule in a guide that names it in `kind:`.
+///
+/// A kind reads its own parameters from the rule's YAML (reporting problems with their
+/// position), registers the words it looks for in the guide's lexicon, and then finds hits in
+/// analysed replies. Rules are data; no rule has code of its own.
+public protocol RuleKind: Sendable {
+    /// The name a guide uses in `kind:`.
+    static var name: String { get }
+    /// The kind's own keys, beside the keys every rule has.
+    static var parameters: [String] { get }
+    /// Reads the parameters; problems go to `fields`' diagnostics (the rule is then dropped).
+    init(_ fields: YAMLFields, lexicon: inout Lexicon)
+    /// Reports every hit in the reply.
+    func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit])
+}
+
+/// Every rule kind a guide may use.
+public enum RuleKinds {
+    public static let all: [any RuleKind.Type] = [
+        PhraseListKind.self,
+        SubstitutionKind.self,
+        RequirementKind.self,
+        AddressKind.self,
+        LengthKind.self,
+        TemplateKind.self,
+        ShoutingKind.self,
+        PunctuationRunKind.self,
+        EmojiCountKind.self,
+        PersonalDataKind.self,
+        MinimumWordsKind.self,
+        PatternKind.self,
+    ]
+
+    public static func named(_ name: String) -> (any RuleKind.Type)? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,242 @@
+/// A word of the reply, with its place in the original bytes and the terms it stands for.
+public struct Token: Sendable {
+    /// UTF-8 byte offsets into the reply as given (end exclusive).
+    public let start: Int
+    public let end: Int
+    public let sentence: Int
+    public let flags: Flags
+    /// The folded word (NFC, lower case).
+    public let key: String
+    public let letterCount: Int
+    let termStart: Int32
+    let termEnd: Int32
+
+    public struct Flags: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// The first letter is upper case.
+        public static let capitalized = Flags(rawValue: 1 << 0)
+        /// Every letter is upper case (and there is at least one).
+        public static let allCaps = Flags(rawValue: 1 << 1)
+        /// The first word of a sentence (or after a colon).
+        public static let sentenceStart = Flags(rawValue: 1 << 2)
+        /// Only digits.
+        public static let number = Flags(rawValue: 1 << 3)
+    }
+}
+
+/// A sentence: a run of tokens and the bytes from its first word to its last mark.
+public struct Sentence: Sendable {
+    public let tokens: Range<Int>
+    public let start: Int
+    public let end: Int
+}
+
+/// A reply broken into words and sentences once, for every rule to read.
+///
+/// Works on UTF-8 bytes and makes a `String` only per word. What is not prose is set
+/// aside before words are cut: URLs (kept for X's length count), e-mail addresses,
+/// `@handles`, `#hashtags` and agent signatures such as `^KH` or `/je`.
+public struct AnalyzedText: Sendable {
+    public let text: String
+    public let bytes: [UInt8]
+    public let isASCII: Bool
+    public private(set) var tokens: [Token] = []
+    public private(set) var sentences: [Sentence] = []
+    /// Byte ranges of URLs, for X's length count.
+    public private(set) var urls: [Range<Int>] = []
+    /// How many emoji sequences the reply holds, and where.
+    public private(set) var emoji: [Range<Int>] = []
+    private var terms: [Lexicon.Term] = []
+
+    public init(_ text: String, lexicon: Lexicon) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+        var ascii = true
+        for byte in bytes where byte >= 0x80 { ascii = false; break }
+        self.isASCII = ascii
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(buffer: buffer, lexicon: lexicon)
+            scanner.run()
+            tokens = scanner.tokens
+            sentences = scanner.sentences
+            urls = scanner.urls
+            emoji = scanner.emoji
+            terms = scanner.terms
+        }
+    }
+
+    /// Whether token `index` stands for `term`.
+    @inline(__always)
+    public func token(_ index: Int, is term: Lexicon.Term) -> Bool {
+        let token = tokens[index]
+        var k = Int(token.termStart)
+        while k < Int(token.termEnd) {
+            if terms[k] == term { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The terms token `index` stands for.
+    public func terms(of index: Int) -> ArraySlice<Lexicon.Term> {
+        terms[Int(tokens[index].termStart)..<Int(tokens[index].termEnd)]
+    }
+
+    /// Tokens that are words (they hold a letter), the measure of how much a reply says.
+    public var wordCount: Int {
+        var count = 0
+        for token in tokens where token.letterCount > 0 { count += 1 }
+        return count
+    }
+
+    /// The original text of a byte range.
+    public func excerpt(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+private struct Scanner {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let lexicon: Lexicon
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    var urls: [Range<Int>] = []
+    var emoji: [Range<Int>] = []
+    var terms: [Lexicon.Term] = []
+
+    private var sentence = 0
+    private var sentenceFirstToken = 0
+    private var sentenceStart = -1
+    private var lastContentEnd = 0
+    private var boundaryPending = true
+    private var terminatorInChunk = false
+
+    init(buffer: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) {
+        self.buffer = buffer
+        self.lexicon = lexicon
+    }
+
+    mutating func run() {
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            let (value, length) = UTF8Scanning.decode(buffer, at: i)
+            if UTF8Scanning.isSpace(value) {
+                if UTF8Scanning.isLineBreak(value) { boundaryPending = true }
+                i += length
+                continue
+            }
+            var chunkEnd = i + length
+            while chunkEnd < n {
+                let (next, nextLength) = UTF8Scanning.decode(buffer, at: chunkEnd)
+                if UTF8Scanning.isSpace(next) { break }
+                chunkEnd += nextLength
+            }
+            scanChunk(i, chunkEnd)
+            if terminatorInChunk { boundaryPending = true; terminatorInChunk = false }
+            i = chunkEnd
+        }
+        closeSentence()
+    }
+
+    private mutating func scanChunk(_ start: Int, _ end: Int) {
+        var i = start
+        if let (specialEnd, isURL) = ChunkClassifier.special(buffer, start, end) {
+            if isURL { urls.append(start..<specialEnd) }
+            markContent(until: specialEnd)
+            i = specialEnd
+        }
+        while i < end {
+            let (value, length) = UTF8Scanning.decode(buffer, at: i)
+            if UTF8Scanning.isWordScalar(value) {
+                i = scanWord(i, end)
+                terminatorInChunk = false
+                continue
+            }
+            if value >= 0x80 || value == 0x23 || value == 0x2A || UTF8Scanning.isDigit(value) {
+                let sequence = EmojiScanner.sequenceLength(buffer, at: i)
+                if sequence > 0 {
+                    emoji.append(i..<(i + sequence))
+                    markContent(until: i + sequence)
+                    i += sequence
+                    continue
+                }
+            }
+            switch value {
+            case 0x2E, 0x21, 0x3F, 0x3A, 0x2026: terminatorInChunk = true // . ! ? : …
+            default: break
+            }
+            markContent(until: i + length)
+            i += length
+        }
+    }
+
+    private mutating func markContent(until end: Int) {
+        if sentenceStart < 0 { sentenceStart = end }
+        lastContentEnd = end
+    }
+
+    /// Cuts one word: letters, digits and marks, with an apostrophe inside (`geht's`); a hyphen ends it.
+    private mutating func scanWord(_ start: Int, _ end: Int) -> Int {
+        var i = start
+        var letters = 0, uppers = 0, digits = 0
+        var firstUpper = false
+        var ascii = true
+        while i < end {
+            let (value, length) = UTF8Scanning.decode(buffer, at: i)
+            if UTF8Scanning.isWordScalar(value) {
+                if value >= 0x80 { ascii = false }
+                if UTF8Scanning.isDigit(value) {
+                    digits += 1
+                } else if !UTF8Scanning.isCombiningMark(value) {
+                    if UTF8Scanning.isUppercase(value) {
+                        if letters == 0 { firstUpper = true }
+                        uppers += 1
+                    }
+                    letters += 1
+                }
+                i += length
+                continue
+            }
+            if (value == 0x27 || value == 0x2019), i + length < end,
+               UTF8Scanning.isWordScalar(UTF8Scanning.decode(buffer, at: i + length).scalar) {
+                ascii = ascii && value == 0x27
+                i += length
+                continue
+            }
+            break
+        }
+        let slice = UnsafeBufferPointer(rebasing: buffer[start..<i])
+        let key = ascii ? TextFolding.asciiLowercased(bytes: slice)
+                        : TextFolding.fold(String(decoding: slice, as: UTF8.self))
+        var flags: Token.Flags = []
+        if firstUpper { flags.insert(.capitalized) }
+        if letters > 0 && uppers == letters { flags.insert(.allCaps) }
+        if letters == 0 && digits > 0 { flags.insert(.number) }
+
+        if boundaryPending {
+            let previousIsNumber = tokens.last.map { $0.flags.contains(.number) } ?? false
+            let continuesOrdinal = previousIsNumber && !firstUpper && letters > 0
+            if !continuesOrdinal {
+                if !tokens.isEmpty { closeSentence(); sentence += 1 }
+                flags.insert(.sentenceStart)
+            }
+            boundaryPending = false
+        }
+        if sentenceStart < 0 { sentenceStart = start }
+        let termStart = Int32(terms.count)
+        lexicon.appendTerms(of: key, to: &terms)
+        tokens.append(Token(start: start, end: i, sentence: sentence, flags: flags, key: key,
+                            letterCount: letters, termStart: termStart, termEnd: Int32(terms.count)))
+        lastContentEnd = i
+        return i
+    }
+
+    private mutating func closeSentence() {
+        guard tokens.count > sentenceFirstToken, sentenceStart >= 0 else { return }
+        sentences.append(Sentence(tokens: sentenceFirstToken..<tokens.count, start: sentenceStart, end: lastContentEnd))
+        sentenceFirstToken = tokens.count
+        sentenceStart = -1
+    }
+}

@@ -1,0 +1,114 @@
+/// Finds phrases in an analysed reply, word by word.
+///
+/// A phrase is words separated by spaces, matched case-insensitively on folded words, with
+/// punctuation ignored. `*` alone stands for any one word, `word*` for a word beginning so
+/// (`bezüglich*`), `*word` for a word ending so (`*nummer` catches `Kundennummer`). With a
+/// `gap`, up to that many other words may stand between the phrase's words
+/// ("da können wir leider nichts machen" matches `da können wir nichts machen` with gap 1).
+/// Matches never cross a sentence.
+public struct PhraseMatcher: Sendable {
+    public struct Match: Sendable {
+        public let phrase: Int
+        public let firstToken: Int
+        public let lastToken: Int
+    }
+
+    private var phrases: [[Lexicon.Term?]] = []
+    private var byFirstTerm: [Lexicon.Term: [Int]] = [:]
+    public var gap: Int
+
+    public init(gap: Int = 0) { self.gap = gap }
+
+    public var isEmpty: Bool { phrases.isEmpty }
+    public var count: Int { phrases.count }
+
+    /// Adds a phrase; returns its index, or nil if it holds no word (or starts with `*`).
+    @discardableResult
+    public mutating func add(_ phrase: String, lexicon: inout Lexicon) -> Int? {
+        let elements = Self.elements(of: phrase).map { $0 == "*" ? nil : lexicon.term(for: $0) }
+        guard let first = elements.first, let firstTerm = first else { return nil }
+        let index = phrases.count
+        phrases.append(elements)
+        byFirstTerm[firstTerm, default: []].append(index)
+        return index
+    }
+
+    /// The words of a phrase as lexicon patterns: hyphens and punctuation split words, `*` survives.
+    static func elements(of phrase: String) -> [String] {
+        var result: [String] = []
+        for part in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            if part == "*" { result.append("*"); continue }
+            let leadingStar = part.hasPrefix("*")
+            let trailingStar = part.hasSuffix("*")
+            var pieces: [String] = []
+            var current = ""
+            for scalar in part.unicodeScalars {
+                if UTF8Scanning.isWordScalar(scalar.value) || scalar == "'" || scalar == "\u{2019}" {
+                    current.unicodeScalars.append(scalar)
+                } else if !current.isEmpty {
+                    pieces.append(current)
+                    current = ""
+                }
+            }
+            if !current.isEmpty { pieces.append(current) }
+            guard !pieces.isEmpty else { continue }
+            if leadingStar { pieces[0] = "*" + pieces[0] }
+            if trailingStar { pieces[pieces.count - 1] += "*" }
+            result += pieces
+        }
+        return result
+    }
+
+    /// The longest match starting at each place, left to right, without overlaps.
+    public func matches(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> [Match] {
+        var result: [Match] = []
+        let range = range ?? 0..<text.tokens.count
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var best: Match?
+            for term in text.terms(of: i) {
+                guard let candidates = byFirstTerm[term] else { continue }
+                for phrase in candidates {
+                    if let last = matchTail(phrase, from: i, in: text, limit: range.upperBound),
+                       last > (best?.lastToken ?? -1) {
+                        best = Match(phrase: phrase, firstToken: i, lastToken: last)
+                    }
+                }
+            }
+            if let best {
+                result.append(best)
+                i = best.lastToken + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether any phrase occurs in the token range.
+    public func occurs(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> Bool {
+        !matches(in: text, tokens: range).isEmpty
+    }
+
+    private func matchTail(_ phrase: Int, from first: Int, in text: AnalyzedText, limit: Int) -> Int? {
+        let elements = phrases[phrase]
+        let sentence = text.tokens[first].sentence
+        var position = first
+        for element in elements.dropFirst() {
+            var found: Int?
+            var j = position + 1
+            while j < limit, j <= position + 1 + gap, text.tokens[j].sentence == sentence {
+                if let term = element {
+                    if text.token(j, is: term) { found = j; break }
+                } else {
+                    found = j
+                    break
+                }
+                j += 1
+            }
+            guard let next = found else { return nil }
+            position = next
+        }
+        return position
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import TonlageCore
+
+/// `--guide PATH`, shared by every command that scores.
+struct GuideOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The style guide to score against.",
+        discussion: "Default: guide/de-social.yaml under $TONLAGE_HOME, else under the current directory.",
+        valueName: "path"))
+    var guide: String?
+
+    /// The guide path: the flag, else `$TONLAGE_HOME/guide/de-social.yaml`, else `./guide/de-social.yaml`.
+    var guidePath: String {
+        if let guide { return guide }
+        let home = ProcessInfo.processInfo.environment["TONLAGE_HOME"] ?? FileManager.default.currentDirectoryPath
+        return (home as NSString).appendingPathComponent("guide/de-social.yaml")
+    }
+
+    /// Loads the guide or exits 2 with every problem, one `file:line:column` line each.
+    func loadGuide() -> Guide {
+        do {
+            return try GuideLoader.load(path: guidePath)
+        } catch {
+            for diagnostic in error.diagnostics {
+                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            }
+            if !FileManager.default.fileExists(atPath: guidePath) && guide == nil {
+                InputError(description: "no guide at \(guidePath); run from the project folder, set TONLAGE_HOME or pass --guide").exit()
+            }
+            Foundation.exit(2)
+        }
+    }
+}
+
+extension Channel: ExpressibleByArgument {}
+extension Mood: ExpressibleByArgument {}

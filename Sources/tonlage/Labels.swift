@@ -1,0 +1,45 @@
+import TonlageCore
+
+/// What a trainee reads, in the guide's language: one small table per language.
+struct Labels {
+    let suggestion: String
+    let deduction: String
+    let dimensions: String
+    let result: String
+    let passed: String
+    let failed: String
+    let passMark: String
+    let errorsPresent: String
+    let length: String
+    let noFindings: String
+    let moreCharacters: String
+    let families: [Family: String]
+    let severities: [Severity: String]
+    let moods: [Mood: String]
+
+    static func `for`(language: String) -> Labels {
+        language.lowercased().hasPrefix("de") ? german : english
+    }
+
+    static let german = Labels(
+        suggestion: "Vorschlag", deduction: "Punkte", dimensions: "Bereiche", result: "Ergebnis",
+        passed: "bestanden", failed: "nicht bestanden", passMark: "Bestehensgrenze",
+        errorsPresent: "mit Fehlern kann eine Antwort nicht bestehen", length: "Länge",
+        noFindings: "Keine Beanstandungen.", moreCharacters: "weitere Zeichen",
+        families: [.address: "Anrede", .length: "Länge", .template: "Textbausteine", .tone: "Ton",
+                   .privacy: "Datenschutz", .disclosure: "Transparenz", .spelling: "Rechtschreibung",
+                   .content: "Inhalt", .tempo: "Tempo"],
+        severities: [.error: "Fehler", .warning: "Warnung", .hint: "Hinweis"],
+        moods: [.angry: "verärgert", .neutral: "neutral", .happy: "erfreut"])
+
+    static let english = Labels(
+        suggestion: "Suggestion", deduction: "points", dimensions: "Dimensions", result: "Result",
+        passed: "passed", failed: "failed", passMark: "pass mark",
+        errorsPresent: "a reply with an error cannot pass", length: "Length",
+        noFindings: "No findings.", moreCharacters: "more characters",
+        families: [.address: "address", .length: "length", .template: "templates", .tone: "tone",
+                   .privacy: "privacy", .disclosure: "disclosure", .spelling: "spelling",
+                   .content: "content", .tempo: "tempo"],
+        severities: [.error: "error", .warning: "warning", .hint: "hint"],
+        moods: [.angry: "angry", .neutral: "neutral", .happy: "happy"])
+}

@@ -1,0 +1,119 @@
+import TonlageCore
+
+/// Renders a scorecard for people: each finding with the reply's line and carets under the
+/// exact words, its message and suggestion; then the dimension scores and the verdict.
+struct ScorecardText {
+    let style: TerminalStyle
+    let labels: Labels
+    /// Columns of context shown around a span on a long line.
+    var window = 100
+
+    func render(_ card: Scorecard, reply: String) -> String {
+        var out = style.dim("\(card.context.channel.rawValue) · \(labels.moods[card.context.mood]!) · "
+                            + "\(labels.length) \(card.length)" + (card.lengthLimit.map { "/\($0)" } ?? "")) + "\n\n"
+        if card.findings.isEmpty {
+            out += "  " + labels.noFindings + "\n\n"
+        }
+        let lines = ReplyLines(reply)
+        for finding in card.findings {
+            let severity = labels.severities[finding.severity]!
+            let cost = finding.deduction > 0 ? "  −\(finding.deduction) \(labels.deduction)" : ""
+            out += style.severity(finding.severity, style.bold("\(severity) [\(finding.rule)]")) + style.dim(cost)
+                + "  " + finding.message + "\n"
+            for (text, carets) in lines.underline(byteStart: finding.byteStart, byteEnd: finding.byteEnd, window: window) {
+                out += style.dim("  | ") + text + "\n"
+                out += style.dim("  | ") + style.severity(finding.severity, carets) + "\n"
+            }
+            if let suggestion = finding.suggestion {
+                out += style.dim("  = ") + "\(labels.suggestion): \(suggestion)\n"
+            }
+            out += "\n"
+        }
+        let dimensions = card.dimensions.map { dimension -> String in
+            let text = "\(labels.families[dimension.family]!) \(dimension.score)"
+            return dimension.score == 100 ? text : (dimension.score >= card.passMark ? style.yellow(text) : style.red(text))
+        }
+        out += style.bold(labels.dimensions) + ": " + dimensions.joined(separator: " · ") + "\n"
+        let verdict = card.passed ? style.green(style.bold(labels.passed)) : style.red(style.bold(labels.failed))
+        var reason = "\(labels.passMark) \(card.passMark)"
+        if !card.passed && card.score >= card.passMark { reason += "; " + labels.errorsPresent }
+        out += style.bold(labels.result) + ": \(card.score)/100 – " + verdict + style.dim(" (\(reason))") + "\n"
+        return out
+    }
+}
+
+/// The reply cut into lines, for showing a span in its line with carets below it.
+struct ReplyLines {
+    private let bytes: [UInt8]
+
+    init(_ reply: String) { bytes = Array(reply.utf8) }
+
+    /// For each line the span touches: the visible text (cut to a window on long lines) and
+    /// a caret line under the span, both measured in terminal columns.
+    func underline(byteStart: Int, byteEnd: Int, window: Int) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var lineStart = 0
+        var i = 0
+        while i <= bytes.count {
+            if i == bytes.count || bytes[i] == 0x0A {
+                let lineEnd = i
+                let touches = byteStart == byteEnd ? (byteStart >= lineStart && byteStart <= lineEnd)
+                                                    : (byteStart < lineEnd || (byteStart == lineEnd && lineStart == lineEnd)) && byteEnd > lineStart
+                if touches && (byteEnd > lineStart || byteStart == lineStart) {
+                    result.append(render(line: lineStart..<lineEnd, spanStart: max(byteStart, lineStart),
+                                         spanEnd: min(byteEnd, lineEnd), window: window))
+                    if result.count == 3 { break }
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return result
+    }
+
+    private func render(line: Range<Int>, spanStart: Int, spanEnd: Int, window: Int) -> (String, String) {
+        var cells: [(text: String, width: Int, start: Int)] = []
+        var offset = line.lowerBound
+        let text = String(decoding: bytes[line], as: UTF8.self)
+        for character in text {
+            let length = character.utf8.count
+            let shown = character == "\t" || character == "\r" ? " " : String(character)
+            cells.append((shown, Self.width(of: character), offset))
+            offset += length
+        }
+        let first = cells.firstIndex { $0.start >= spanStart } ?? cells.count
+        let last = cells.lastIndex { $0.start < spanEnd } ?? (first - 1)
+        // Keep the window around the span on long lines.
+        var from = 0, to = cells.count
+        if cells.count > window {
+            from = max(0, first - window / 3)
+            to = min(cells.count, max(last + 1, from) + window / 3 * 2)
+        }
+        var shown = from > 0 ? "…" : ""
+        var carets = from > 0 ? " " : ""
+        for k in from..<to {
+            shown += cells[k].text
+            let mark = k >= first && k <= last ? "^" : " "
+            carets += String(repeating: mark, count: cells[k].width)
+        }
+        if to < cells.count { shown += "…" }
+        if first > last || cells.isEmpty { carets += "^" }
+        while carets.hasSuffix(" ") { carets.removeLast() }
+        return (shown, carets)
+    }
+
+    /// Terminal columns: wide East Asian characters and emoji take two.
+    static func width(of character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        let value = scalar.value
+        if value < 0x1100 { return 1 }
+        if scalar.properties.isEmojiPresentation || character.unicodeScalars.count > 1 && scalar.properties.isEmoji { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}

@@ -18,26 +18,26 @@ public struct ShoutingKind: RuleKind {
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         var runStart: Int?
         var runEnd = 0
+        // A short word in capitals ("WIR") joins a shouted run next to it in the same sentence.
+        var shortCapitalsStart: Int?
         var lastSentence = -1
         func close() {
             if let start = runStart { hits.append(Hit(start: start, end: runEnd, values: ["match": text.excerpt(start..<runEnd)])) }
             runStart = nil
         }
-        for token in text.tokens {
-            guard token.letterCount > 0 else { continue }
-            let shouted = token.flags.contains(.allCaps) && token.letterCount >= minimumLetters
-                && !acronyms.contains(token.key)
-            let capitalsOnly = token.flags.contains(.allCaps) && !acronyms.contains(token.key)
-            if shouted {
-                if runStart == nil || token.sentence != lastSentence { close(); runStart = token.start }
-                runEnd = token.end
-            } else if !(capitalsOnly && runStart != nil && token.sentence == lastSentence) {
-                // A short word in capitals inside a shouted run ("WIR KÖNNEN NUR") stays in the run.
-                close()
-            } else {
-                runEnd = token.end
-            }
+        for token in text.tokens where token.letterCount > 0 {
+            if token.sentence != lastSentence { close(); shortCapitalsStart = nil }
             lastSentence = token.sentence
+            let capitals = token.flags.contains(.allCaps) && !acronyms.contains(token.key)
+            if capitals && token.letterCount >= minimumLetters {
+                if runStart == nil { runStart = shortCapitalsStart ?? token.start }
+                runEnd = token.end
+            } else if capitals {
+                if runStart != nil { runEnd = token.end } else if shortCapitalsStart == nil { shortCapitalsStart = token.start }
+            } else {
+                close()
+                shortCapitalsStart = nil
+            }
         }
         close()
     }

@@ -1,0 +1,54 @@
+import Testing
+@testable import TonlageCore
+
+/// `kind: address` must not be fooled by the German ambiguities of "Sie" and "Ihr".
+@Suite("address kind")
+struct AddressKindTests {
+    func formal(_ text: String) -> [String] { Fixtures.excerpts(text, rule: "address.sie") }
+    func mixed(_ text: String) -> [String] { Fixtures.excerpts(text, rule: "address.mix") }
+
+    @Test("formal address is flagged at each formal word", arguments: [
+        ("Sehr geehrte Frau Meier, wir bitten um Ihr Verständnis.", ["Ihr"]),
+        ("Haben Sie schon die neue App ausprobiert? Dort sehen Sie alle Verbindungen.", ["Sie", "Sie"]),
+        ("Hallo Frau Yilmaz, Ihre Rücksendung ist da. Die Gutschrift sehen Sie in 2 Tagen.", ["Ihre", "Sie"]),
+        ("Ich schicke Ihnen sofort einen neuen Code.", ["Ihnen"]),
+        ("Ihre Bestellung ist unterwegs.", ["Ihre"]),
+        ("Sie erhalten morgen eine Mail.", ["Sie"]),
+        ("Ganz einfach: Sie klicken auf den Link.", ["Sie"]),
+    ])
+    func formalForms(text: String, expected: [String]) {
+        #expect(formal(text) == expected)
+    }
+
+    @Test("third person and informal plural are not formal address", arguments: [
+        "Das Paket ist unterwegs. Sie kommt morgen an.",
+        "Der Zug ist pünktlich. Sie hält heute aber nicht in Celle.",
+        "Deine Nachbarin hat angerufen. Sie sagt, das Paket steht bei ihr im Flur.",
+        "Die Monteure sind informiert. Sie kommen um 9.",
+        "Die Kolleginnen im Shop wissen Bescheid. Sie legen dir die Jacke zurück.",
+        "Hey ihr zwei, ihr könnt die Gutscheine zusammen einlösen. Ihr braucht nur einen Warenkorb.",
+        "Ich habe mit euch gesprochen, euer Paket ist da.",
+        "Liebe Sandra, Dein Paket ist da. Wir wünschen Dir viel Spaß! Deine Anna",
+        "sie kommt morgen, und ihre Schwester auch.",
+        "Die Bahn teilt mit: Sie war heute pünktlich.",
+    ])
+    func notFormal(text: String) {
+        #expect(formal(text).isEmpty, "\(text)")
+    }
+
+    @Test("a mix of du and Sie is flagged once, at the first formal word")
+    func mix() {
+        #expect(mixed("Das tut mir leid! Wenn du magst, können Sie mir Ihre Bestellnummer schicken.") == ["Sie"])
+        #expect(mixed("Hi Tom, danke für deine Nachricht. Wir melden uns bei Ihnen.") == ["Ihnen"])
+        #expect(mixed("Wir melden uns bei Ihnen.").isEmpty)
+        #expect(mixed("Wir melden uns bei dir.").isEmpty)
+        // "Ihr" capitalised is formal, so it does not count as the informal plural here.
+        #expect(mixed("Ihr Paket ist da.").isEmpty)
+    }
+
+    @Test("capitals and signatures are not address")
+    func capitals() {
+        #expect(formal("SIE WERDEN SEHEN").isEmpty)
+        #expect(formal("@Sie_Official danke! ^SIE").isEmpty)
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import TonlageCore
+
+/// `kind: template` catches reworded and du-form boilerplate, not personal sentences.
+@Suite("template kind")
+struct TemplateKindTests {
+    func phrase(_ text: String) -> [String] { Fixtures.excerpts(text, rule: "template.textbaustein") }
+    func share(_ text: String, mood: Mood = .neutral) -> [String] {
+        Fixtures.excerpts(text, rule: "template.nur_textbaustein", mood: mood)
+    }
+
+    @Test("reworded and du-form boilerplate is caught", arguments: [
+        "Vielen Dank für deine Nachricht, wir haben dein Anliegen weitergeleitet",
+        "Herzlichen Dank für Ihre Anfrage!",
+        "Für Rückfragen stehe ich dir jederzeit zur Verfügung.",
+        "Wir bitten dich um etwas Geduld.",
+        "Dein Anliegen wird schnellstmöglich bearbeitet.",
+        "Wir entschuldigen uns vielmals für die entstandenen Unannehmlichkeiten.",
+    ])
+    func caught(text: String) {
+        #expect(!phrase(text).isEmpty, "\(text)")
+    }
+
+    @Test("personal sentences that share a word or two are not", arguments: [
+        "Danke dir, Heike, das freut mich!",
+        "Danke für die Blumen, Jule! Der Mantel steht dir super.",
+        "Wie schön, Frank! Danke, dass du dir die Zeit für das Feedback genommen hast.",
+        "Hi Chris, die Lieferung dauert bei Möbeln meist 5 bis 7 Werktage.",
+        "Danke, Ayşe! Das geben wir direkt an unser Team in Hamburg weiter.",
+        "Ich melde mich heute bis 18 Uhr bei dir.",
+    ])
+    func notCaught(text: String) {
+        #expect(phrase(text).isEmpty, "\(text): \(phrase(text))")
+    }
+
+    @Test("the span covers the template's words")
+    func span() {
+        #expect(phrase("Hi Tom, wir bitten um dein Verständnis. Der Zug kommt gleich.") == ["wir bitten um dein Verständnis"])
+    }
+
+    @Test("a reply made of boilerplate fails as a whole; one stock phrase in a personal reply does not")
+    func shareOfReply() {
+        #expect(share("Danke für deine Anfrage! Dein Anliegen wurde an die zuständige Fachabteilung übermittelt. Wir melden uns in Kürze bei dir.").count == 1)
+        #expect(share("Hi Tom, wir bitten um dein Verständnis: Die Weiche bei Fulda ist defekt, der ICE fährt in 20 Minuten weiter und du erreichst deinen Anschluss in Kassel.").isEmpty)
+    }
+
+    @Test("a template needs two words")
+    func tooShort() {
+        let yaml = """
+              - id: template.x
+                kind: template
+                severity: warning
+                weight: 5
+                message: m
+                rationale: r
+                phrases: ["Danke"]
+            """
+        #expect(throws: GuideLoadError.self) { try Fixtures.guide(rules: yaml) }
+    }
+}

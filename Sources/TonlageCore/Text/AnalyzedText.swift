@@ -110,7 +110,12 @@ private struct Scanner {
     private var sentenceStart = -1
     private var lastContentEnd = 0
     private var boundaryPending = true
-    private var terminatorInChunk = false
+    /// A sentence mark seen in the current chunk: `.` and `:` are weak (a lower-case word
+    /// after them continues the sentence: "am 1. des Monats", "z. B. so"), `!` `?` `…` strong.
+    private var terminatorInChunk = Terminator.none
+    private var pendingTerminator = Terminator.strong
+
+    private enum Terminator { case none, weak, strong }
 
     init(buffer: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) {
         self.buffer = buffer
@@ -123,7 +128,7 @@ private struct Scanner {
         while i < n {
             let (value, length) = UTF8Scanning.decode(buffer, at: i)
             if UTF8Scanning.isSpace(value) {
-                if UTF8Scanning.isLineBreak(value) { boundaryPending = true }
+                if UTF8Scanning.isLineBreak(value) { boundaryPending = true; pendingTerminator = .strong }
                 i += length
                 continue
             }
@@ -134,7 +139,11 @@ private struct Scanner {
                 chunkEnd += nextLength
             }
             scanChunk(i, chunkEnd)
-            if terminatorInChunk { boundaryPending = true; terminatorInChunk = false }
+            if terminatorInChunk != .none {
+                boundaryPending = true
+                pendingTerminator = terminatorInChunk
+                terminatorInChunk = .none
+            }
             i = chunkEnd
         }
         closeSentence()
@@ -149,11 +158,7 @@ private struct Scanner {
         }
         while i < end {
             let (value, length) = UTF8Scanning.decode(buffer, at: i)
-            if UTF8Scanning.isWordScalar(value) {
-                i = scanWord(i, end)
-                terminatorInChunk = false
-                continue
-            }
+            // Emoji first: a keycap ("1⃣") starts with a digit.
             if value >= 0x80 || value == 0x23 || value == 0x2A || UTF8Scanning.isDigit(value) {
                 let sequence = EmojiScanner.sequenceLength(buffer, at: i)
                 if sequence > 0 {
@@ -163,8 +168,14 @@ private struct Scanner {
                     continue
                 }
             }
+            if UTF8Scanning.isWordScalar(value) {
+                i = scanWord(i, end)
+                terminatorInChunk = .none
+                continue
+            }
             switch value {
-            case 0x2E, 0x21, 0x3F, 0x3A, 0x2026: terminatorInChunk = true // . ! ? : …
+            case 0x2E, 0x3A: if terminatorInChunk != .strong { terminatorInChunk = .weak } // . :
+            case 0x21, 0x3F, 0x2026: terminatorInChunk = .strong // ! ? …
             default: break
             }
             markContent(until: i + length)
@@ -216,9 +227,8 @@ private struct Scanner {
         if letters == 0 && digits > 0 { flags.insert(.number) }
 
         if boundaryPending {
-            let previousIsNumber = tokens.last.map { $0.flags.contains(.number) } ?? false
-            let continuesOrdinal = previousIsNumber && !firstUpper && letters > 0
-            if !continuesOrdinal {
+            let continues = pendingTerminator == .weak && !firstUpper && letters > 0 && !tokens.isEmpty
+            if !continues {
                 if !tokens.isEmpty { closeSentence(); sentence += 1 }
                 flags.insert(.sentenceStart)
             }

@@ -1,0 +1,49 @@
+import Testing
+@testable import TonlageCore
+
+/// Words, sentences and what is set aside before words are cut.
+@Suite("analysed text")
+struct AnalyzedTextTests {
+    func words(_ text: String) -> [String] {
+        AnalyzedText(text, lexicon: Lexicon()).tokens.map(\.key)
+    }
+
+    @Test("handles, hashtags, URLs, e-mail addresses and agent signatures are not words")
+    func setAside() {
+        #expect(words("@DB_Bahn Danke #ICE https://t.co/ZncON bahn.de/x service@otto.de ^KH /je") == ["danke"])
+        let text = AnalyzedText("Schau auf bahn.de und https://x.de/y.", lexicon: Lexicon())
+        #expect(text.urls.map { text.excerpt($0) } == ["bahn.de", "https://x.de/y"])
+    }
+
+    @Test("words are folded: NFC, lower case, apostrophes inside, hyphens between")
+    func folding() {
+        #expect(words("GRÜSSE Gru\u{308}ße geht’s E-Mail-Adresse") == ["grüsse", "grüße", "geht's", "e", "mail", "adresse"])
+    }
+
+    @Test("sentences end at . ! ? : and line breaks, not inside numbers or abbreviations")
+    func sentences() {
+        let text = AnalyzedText("Hallo Jana! Der Termin ist am 1. des Monats, um 17:42 Uhr. Z. B. so geht es, bzw. anders\nNeue Zeile: Sie? nein", lexicon: Lexicon())
+        let starts = text.tokens.filter { $0.flags.contains(.sentenceStart) }.map(\.key)
+        #expect(starts == ["hallo", "der", "z", "b", "neue", "sie", "nein"])
+        #expect(text.sentences.count == 7)
+        #expect(text.excerpt(text.sentences[0].start..<text.sentences[0].end) == "Hallo Jana!")
+    }
+
+    @Test("emoji sequences are found whole")
+    func emoji() {
+        let text = AnalyzedText("Hi 👨‍👩‍👧 👍🏽🇩🇪 1⃣ ❤️ © ok", lexicon: Lexicon())
+        #expect(text.emoji.map { text.excerpt($0) } == ["👨‍👩‍👧", "👍🏽", "🇩🇪", "1⃣", "❤️"])
+    }
+
+    @Test("prefix and suffix terms match inflections and compounds")
+    func lexicon() {
+        var lexicon = Lexicon()
+        let prefix = lexicon.term(for: "bezüglich*")
+        let suffix = lexicon.term(for: "*nummer")
+        let text = AnalyzedText("Bezüglichen Kundennummer Nummer Numme", lexicon: lexicon)
+        #expect(text.token(0, is: prefix))
+        #expect(text.token(1, is: suffix))
+        #expect(text.token(2, is: suffix))
+        #expect(!text.token(3, is: suffix))
+    }
+}

@@ -87,7 +87,7 @@ struct ReplyLines {
         var from = 0, to = cells.count
         if cells.count > window {
             from = max(0, first - window / 3)
-            to = min(cells.count, max(last + 1, from) + window / 3 * 2)
+            to = min(cells.count, from + window)
         }
         var shown = from > 0 ? "…" : ""
         var carets = from > 0 ? " " : ""

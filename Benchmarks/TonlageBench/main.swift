@@ -1,1 +1,126 @@
-print("bench")
+// Throughput of the scoring engine on the `check --format jsonl` path.
+//
+//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--threads-only]
+//
+// Generates N varied replies (default 200,000; seeded, so every run scores the same corpus),
+// encodes them as JSON Lines and scores them through `BatchChecker`, exactly as
+// `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second.
+import Foundation
+import TonlageCore
+
+struct Options {
+    var replies = 200_000
+    var guidePath = "guide/de-social.yaml"
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--replies": replies = Int(iterator.next() ?? "") ?? replies
+            case "--guide": guidePath = iterator.next() ?? guidePath
+            default:
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH]\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so the corpus is the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}
+
+/// Replies assembled from parts that exercise every rule family: good and bad address,
+/// boilerplate, slang, shouting, emoji, personal data, URLs, signatures, long replies.
+enum Corpus {
+    static let openings = ["Hallo Nina,", "Hi Lukas!", "Sehr geehrte Frau Meier,", "Hey Ayşe,", "Liebe Kundin,", "@jule_b",
+                           "Oh nein, Sven,", "Das tut mir echt leid, Heiko!", "Danke für die Blumen, Jule!", "", "Moin Chris,"]
+    static let bodies = [
+        "dein Paket ist unterwegs und kommt morgen an.",
+        "Ihre Rücksendung ist bei uns angekommen, die Gutschrift sehen Sie in 2–3 Tagen.",
+        "schick mir bitte deine Bestellnummer per DM, dann schaue ich nach.",
+        "poste hier einfach deine Kundennummer und Anschrift.",
+        "der RE 7 fällt wegen einer Weichenstörung aus, der nächste fährt um 17:42.",
+        "wir bitten um dein Verständnis und melden uns in Kürze bei dir.",
+        "lol, das steht doch auf der Website 😂😂😂😂",
+        "ACHTUNG: WIR KÖNNEN NUR HELFEN, WENN DU UNS DIE DATEN SCHICKST!!!",
+        "bezüglich deiner Anfrage teilen wir dir hiermit mit, dass der Sachverhalt geprüft wird.",
+        "die Größentabelle findest du direkt unter dem Produktbild: https://www.example.de/groessen?id=42",
+        "Das Paket ist unterwegs. Sie kommt morgen an.",
+        "da können wir leider nichts machen, das liegt am Paketdienst.",
+        "ich bin Jens aus dem Telekom-Service. Schaut bitte einmal in die Routeroberfläche.",
+        "der Cafe\u{301} im ICE hat wieder geöffnet 👨‍👩‍👧 und die Gru\u{308}ße gehen raus.",
+        "Vielen Dank für Ihre Nachricht. Ihr Anliegen wurde an die zuständige Fachabteilung weitergeleitet.",
+        "die Erstattung ist angewiesen und in 3 Werktagen auf deinem Konto.",
+    ]
+    static let closings = ["^KH", "Viele Grüße, Anna", "/je", "Mit freundlichen Grüßen", "😊", "", "Liebe Grüße, Sophie"]
+    static let channels = ["twitter", "facebook", "instagram", "forum", "review-site", "dm", "email"]
+    static let moods = ["angry", "neutral", "happy"]
+
+    static func jsonl(count: Int) -> [UInt8] {
+        var random = SplitMix64(state: 42)
+        var out: [UInt8] = []
+        out.reserveCapacity(count * 220)
+        for index in 0..<count {
+            var parts = [random.pick(openings), random.pick(bodies)]
+            // Every tenth reply is long: several bodies, to pass channel limits.
+            if random.next() % 10 == 0 { for _ in 0..<4 { parts.append(random.pick(bodies)) } }
+            parts.append(random.pick(closings))
+            let text = parts.filter { !$0.isEmpty }.joined(separator: " ")
+            let line = "{\"id\":\"r\(index)\",\"text\":\(ScorecardJSON.quoted(text)),"
+                + "\"channel\":\"\(random.pick(channels))\",\"mood\":\"\(random.pick(moods))\"}\n"
+            out += line.utf8
+        }
+        return out
+    }
+}
+
+let options = Options(CommandLine.arguments)
+let guide: Guide
+do {
+    guide = try GuideLoader.load(path: options.guidePath)
+} catch {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exit(2)
+}
+let input = Corpus.jsonl(count: options.replies)
+let checker = BatchChecker(scorer: Scorer(guide: guide), defaultContext: ReplyContext(channel: .facebook))
+print("corpus: \(options.replies) replies, \(input.count / 1_000_000) MB of JSON Lines; guide: \(guide.rules.count) rules")
+
+func measure(_ label: String, blockSize: Int, parallel: Bool) {
+    var outputBytes = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        if parallel {
+            _ = checker.run(input: input, blockSize: blockSize) { answers in
+                for answer in answers { outputBytes += answer.json.count }
+            }
+        } else {
+            // One core: the same per-line path, in order, without the worker pool.
+            input.withUnsafeBufferPointer { buffer in
+                var start = 0, number = 1
+                for i in 0..<buffer.count where buffer[i] == 0x0A {
+                    outputBytes += checker.answer(line: UnsafeBufferPointer(rebasing: buffer[start..<i]), number: number).json.count
+                    start = i + 1
+                    number += 1
+                }
+            }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let rate = Double(options.replies) / seconds
+    print(String(format: "%@: %.2f s, %.0f replies/s, %.1f MB/s in, %.0f MB out",
+                 label, seconds, rate, Double(input.count) / seconds / 1e6, Double(outputBytes) / 1e6))
+}
+
+measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", blockSize: 4096, parallel: true)
+measure("one core", blockSize: 4096, parallel: false)

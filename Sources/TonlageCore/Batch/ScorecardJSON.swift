@@ -52,6 +52,13 @@ public enum ScorecardJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A JSON string literal for `text`, escaped as in every scorecard.
+    public static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        string(text, &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     @inline(__always)
     static func raw(_ text: String, _ out: inout [UInt8]) {
         out.append(contentsOf: text.utf8)

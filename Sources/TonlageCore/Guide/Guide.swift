@@ -30,8 +30,9 @@ public struct Guide: Sendable {
 }
 
 /// One rule of a guide: what it checks (its kind and parameters), how much it costs, and
-/// how it explains itself.
-public struct Rule: Sendable {
+/// how it explains itself. A class: the scorer hands rules around for every reply, and a
+/// reference is cheaper to pass than the rule's many fields.
+public final class Rule: Sendable {
     public let id: String
     public let family: Family
     public let kind: String
@@ -50,6 +51,25 @@ public struct Rule: Sendable {
     public let line: Int
     let checker: any RuleKind
 
+    init(id: String, family: Family, kind: String, severity: Severity, weight: Int, message: String,
+         rationale: String, suggestion: String?, channels: Set<Channel>?, exceptChannels: Set<Channel>,
+         moods: Set<Mood>?, examples: [RuleExample], line: Int, checker: any RuleKind) {
+        self.id = id
+        self.family = family
+        self.kind = kind
+        self.severity = severity
+        self.weight = weight
+        self.message = message
+        self.rationale = rationale
+        self.suggestion = suggestion
+        self.channels = channels
+        self.exceptChannels = exceptChannels
+        self.moods = moods
+        self.examples = examples
+        self.line = line
+        self.checker = checker
+    }
+
     public func applies(to context: ReplyContext) -> Bool {
         if let channels, !channels.contains(context.channel) { return false }
         if exceptChannels.contains(context.channel) { return false }
@@ -57,10 +77,8 @@ public struct Rule: Sendable {
         return true
     }
 
-    func hits(in text: AnalyzedText, context: RuleContext) -> [Hit] {
-        var hits: [Hit] = []
+    func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         checker.check(text, context: context, hits: &hits)
-        return hits
     }
 }
 

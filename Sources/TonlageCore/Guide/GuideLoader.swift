@@ -66,6 +66,7 @@ public enum GuideLoader {
             fields.missing("rules", what: "the guide")
         }
         if sink.hasErrors { return (nil, sink.diagnostics) }
+        lexicon.freeze()
         let guide = Guide(name: fields.string("name") ?? file, language: language, passMark: passMark,
                           maxRepeats: maxRepeats, defaultChannel: defaultChannel, channels: channels,
                           rules: rules, lexicon: lexicon, file: file)

@@ -1,13 +1,46 @@
+/// Values for the `{placeholders}` of a rule's message and suggestion: a few pairs, kept in
+/// an array because hashing them would cost more than a hit's whole check.
+public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
+    public private(set) var pairs: [(name: String, value: String)]
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        pairs = elements.map { (name: $0.0, value: $0.1) }
+    }
+
+    public subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    /// Fills `{name}` placeholders in one pass; unknown names stay as written.
+    public func fill(_ template: String) -> String {
+        guard !pairs.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let value = pairs.first(where: { $0.name == name })?.value {
+                out += value
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}
+
 /// A place in the reply that a rule objects to, in UTF-8 byte offsets.
 public struct Hit: Sendable {
     public var start: Int
     public var end: Int
     /// Values for the `{placeholders}` in the rule's message and suggestion.
-    public var values: [String: String]
+    public var values: Placeholders
     /// A suggestion specific to this hit (a substitution's replacement), else the rule's.
     public var suggestion: String?
 
-    public init(start: Int, end: Int, values: [String: String] = [:], suggestion: String? = nil) {
+    public init(start: Int, end: Int, values: Placeholders = [:], suggestion: String? = nil) {
         self.start = start
         self.end = end
         self.values = values

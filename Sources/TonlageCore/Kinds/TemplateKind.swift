@@ -24,9 +24,11 @@ public struct TemplateKind: RuleKind {
     /// Word pair (two normalised terms) → the templates that hold it.
     let bigramIndex: [UInt64: [Int32]]
     let bigramCounts: [Int]
-    /// Reply term → normalised term; terms absent here break a word pair.
-    let normalised: [Lexicon.Term: Lexicon.Term]
-    let ignored: Set<Lexicon.Term>
+    /// Reply term → normalised term, indexed by term: `-1` breaks a word pair (not a template
+    /// word), `-2` is skipped (an ignored filler word).
+    let normalised: [Lexicon.Term]
+    static let breaks: Lexicon.Term = -1
+    static let skipped: Lexicon.Term = -2
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         report = fields.choice("report", as: Report.self) ?? .phrase
@@ -65,8 +67,10 @@ public struct TemplateKind: RuleKind {
         }
         bigramIndex = index
         bigramCounts = counts
-        self.normalised = normalised
-        self.ignored = ignored
+        var table = [Lexicon.Term](repeating: Self.breaks, count: lexicon.count)
+        for (term, canonical) in normalised { table[Int(term)] = canonical }
+        for term in ignored { table[Int(term)] = Self.skipped }
+        self.normalised = table
     }
 
     @inline(__always)
@@ -103,13 +107,13 @@ public struct TemplateKind: RuleKind {
             pairs.removeAll(keepingCapacity: true)
             var previous: (term: Lexicon.Term, token: Int)?
             for index in sentence.tokens {
-                var term: Lexicon.Term?
-                for candidate in text.terms(of: index) {
-                    if ignored.contains(candidate) { term = -1; break }
-                    if let canonical = normalised[candidate] { term = canonical; break }
+                var term = Self.breaks
+                for candidate in text.terms(of: index) where Int(candidate) < normalised.count {
+                    let mapped = normalised[Int(candidate)]
+                    if mapped != Self.breaks { term = mapped; break }
                 }
-                if term == -1 { continue }
-                guard let term else { previous = nil; continue }
+                if term == Self.skipped { continue }
+                guard term != Self.breaks else { previous = nil; continue }
                 if let previous { pairs.append((previous.token, index, Self.key(previous.term, term))) }
                 previous = (term, index)
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The engine: a compiled guide and a reply go in, a scorecard comes out.
 ///
 /// Pure and thread-safe; the REPL, `check` and `certify` all score through here.
@@ -14,66 +12,66 @@ public struct Scorer: Sendable {
         let length = ChannelLength.measure(analyzed, counting: settings.counting,
                                            limits: [settings.recommended ?? .max, settings.limit ?? .max])
         let ruleContext = RuleContext(reply: context, channel: settings, length: length)
-        let offsets = ScalarOffsets(analyzed)
 
-        var findings: [Finding] = []
-        var deductions: [Family: Int] = [:]
-        var families: [Family] = []
-        for rule in guide.rules where rule.applies(to: context) {
-            if !families.contains(rule.family) { families.append(rule.family) }
-            var repeats = 0
-            for hit in rule.hits(in: analyzed, context: ruleContext) {
-                repeats += 1
-                let deduction = repeats <= guide.maxRepeats ? rule.weight : 0
-                deductions[rule.family, default: 0] += deduction
-                findings.append(Finding(
-                    rule: rule.id, family: rule.family, severity: rule.severity,
-                    start: offsets.scalarOffset(ofByte: hit.start), end: offsets.scalarOffset(ofByte: hit.end),
-                    excerpt: analyzed.excerpt(hit.start..<hit.end),
-                    message: Self.fill(rule.message, hit.values),
-                    suggestion: (hit.suggestion ?? rule.suggestion).map { Self.fill($0, hit.values) },
-                    deduction: deduction, byteStart: hit.start, byteEnd: hit.end))
+        var raw: [(hit: Hit, rule: Int, deduction: Int)] = []
+        var deductions = [Int](repeating: 0, count: Family.allCases.count)
+        var applies = [Bool](repeating: false, count: Family.allCases.count)
+        var hits: [Hit] = []
+        for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
+            applies[rule.family.index] = true
+            hits.removeAll(keepingCapacity: true)
+            rule.check(analyzed, context: ruleContext, hits: &hits)
+            for (repeats, hit) in hits.enumerated() {
+                let deduction = repeats < guide.maxRepeats ? rule.weight : 0
+                deductions[rule.family.index] += deduction
+                raw.append((hit, index, deduction))
             }
         }
         // Stable order: by place in the reply, then by the rule's place in the guide.
-        let order = Dictionary(uniqueKeysWithValues: guide.rules.enumerated().map { ($1.id, $0) })
-        findings.sort { ($0.start, $0.end, order[$0.rule]!) < ($1.start, $1.end, order[$1.rule]!) }
+        raw.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
+        let offsets = ScalarOffsets(analyzed, bytes: raw.flatMap { [$0.hit.start, $0.hit.end] })
+        let findings = raw.map { entry -> Finding in
+            let rule = guide.rules[entry.rule]
+            let hit = entry.hit
+            return Finding(
+                rule: rule.id, family: rule.family, severity: rule.severity,
+                start: offsets[hit.start], end: offsets[hit.end],
+                excerpt: analyzed.excerpt(hit.start..<hit.end),
+                message: hit.values.fill(rule.message),
+                suggestion: (hit.suggestion ?? rule.suggestion).map { hit.values.fill($0) },
+                deduction: entry.deduction, byteStart: hit.start, byteEnd: hit.end)
+        }
 
-        let total = deductions.values.reduce(0, +)
-        let score = max(0, 100 - total)
-        let dimensions = families.sorted().map { Dimension(family: $0, score: max(0, 100 - deductions[$0, default: 0])) }
+        let score = max(0, 100 - deductions.reduce(0, +))
+        let dimensions = Family.allCases.filter { applies[$0.index] }
+            .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
         let passed = score >= guide.passMark && !findings.contains { $0.severity == .error }
         return Scorecard(context: context, score: score, passed: passed, passMark: guide.passMark,
                          length: length.value, lengthLimit: settings.limit, dimensions: dimensions, findings: findings)
     }
-
-    /// Fills `{name}` placeholders.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, template.contains("{") else { return template }
-        var result = template
-        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
-        return result
-    }
 }
 
-/// Converts UTF-8 offsets into Unicode scalar offsets, as the `check` contract reports them.
+/// Converts the UTF-8 offsets of findings into Unicode scalar offsets, as the `check`
+/// contract reports them, in one sweep over the text.
 struct ScalarOffsets {
-    private let table: [Int32]?
+    private var table: [Int: Int] = [:]
+    private let isASCII: Bool
 
-    init(_ text: AnalyzedText) {
-        guard !text.isASCII else { table = nil; return }
-        var table = [Int32](repeating: 0, count: text.bytes.count + 1)
-        var scalars: Int32 = 0
-        for (i, byte) in text.bytes.enumerated() {
-            table[i] = scalars
-            if byte & 0xC0 != 0x80 { scalars += 1 }
+    init(_ text: AnalyzedText, bytes offsets: [Int]) {
+        isASCII = text.isASCII
+        guard !isASCII, !offsets.isEmpty else { return }
+        var scalars = 0
+        var position = 0
+        for offset in Set(offsets).sorted() {
+            while position < offset {
+                if text.bytes[position] & 0xC0 != 0x80 { scalars += 1 }
+                position += 1
+            }
+            table[offset] = scalars
         }
-        table[text.bytes.count] = scalars
-        self.table = table
     }
 
-    func scalarOffset(ofByte offset: Int) -> Int {
-        guard let table else { return offset }
-        return Int(table[offset])
+    subscript(byte: Int) -> Int {
+        isASCII ? byte : table[byte]!
     }
 }

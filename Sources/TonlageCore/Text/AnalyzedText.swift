@@ -194,10 +194,12 @@ private struct Scanner {
         var letters = 0, uppers = 0, digits = 0
         var firstUpper = false
         var ascii = true
+        // Letters of Latin-1 only (ä, Ö, é …): folded byte by byte, without Foundation.
+        var latin1 = true
         while i < end {
             let (value, length) = UTF8Scanning.decode(buffer, at: i)
             if UTF8Scanning.isWordScalar(value) {
-                if value >= 0x80 { ascii = false }
+                if value >= 0x80 { ascii = false; if value > 0xFF { latin1 = false } }
                 if UTF8Scanning.isDigit(value) {
                     digits += 1
                 } else if !UTF8Scanning.isCombiningMark(value) {
@@ -213,14 +215,15 @@ private struct Scanner {
             if (value == 0x27 || value == 0x2019), i + length < end,
                UTF8Scanning.isWordScalar(UTF8Scanning.decode(buffer, at: i + length).scalar) {
                 ascii = ascii && value == 0x27
+                latin1 = latin1 && value == 0x27
                 i += length
                 continue
             }
             break
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[start..<i])
-        let key = ascii ? TextFolding.asciiLowercased(bytes: slice)
-                        : TextFolding.fold(String(decoding: slice, as: UTF8.self))
+        let key = ascii || latin1 ? TextFolding.latin1Lowercased(bytes: slice)
+                                  : TextFolding.fold(String(decoding: slice, as: UTF8.self))
         var flags: Token.Flags = []
         if firstUpper { flags.insert(.capitalized) }
         if letters > 0 && uppers == letters { flags.insert(.allCaps) }

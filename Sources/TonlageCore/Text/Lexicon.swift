@@ -11,6 +11,9 @@ public struct Lexicon: Sendable {
     private var prefixes = StemTable()
     private var suffixes = StemTable()
     public private(set) var count: Int = 0
+    /// Built by `freeze()` once every rule has added its terms; nil while terms are added.
+    private var forward: ByteTrie?
+    private var backward: ByteTrie?
 
     /// Stems and their distinct lengths in UTF-8 bytes, so a token is cut only where a stem could match.
     private struct StemTable: Sendable {
@@ -29,6 +32,8 @@ public struct Lexicon: Sendable {
 
     /// The term for a pattern: `word`, `word*` (prefix) or `*word` (suffix); the word is folded.
     public mutating func term(for pattern: String) -> Term {
+        forward = nil
+        backward = nil
         if pattern.count > 1, pattern.hasSuffix("*") {
             let stem = TextFolding.fold(String(pattern.dropLast()))
             if let existing = prefixes.terms[stem] { return existing }
@@ -55,8 +60,28 @@ public struct Lexicon: Sendable {
         return Term(count - 1)
     }
 
+    /// Compiles the terms into byte tries, so a token is matched in one walk over its bytes
+    /// (forward for exact words and prefixes, backward for suffixes) without hashing.
+    public mutating func freeze() {
+        var forward = ByteTrie.Builder()
+        for (word, term) in exact { forward.insert(Array(word.utf8), exact: term) }
+        for (stem, term) in prefixes.terms { forward.insert(Array(stem.utf8), prefix: term) }
+        var backward = ByteTrie.Builder()
+        for (stem, term) in suffixes.terms { backward.insert(Array(stem.utf8).reversed(), prefix: term) }
+        self.forward = forward.build()
+        self.backward = backward.build()
+    }
+
     /// Appends every term a folded token stands for.
     func appendTerms(of key: String, to terms: inout [Term]) {
+        if let forward, let backward {
+            var key = key
+            key.withUTF8 { bytes in
+                forward.walk(bytes, reversed: false, into: &terms)
+                backward.walk(bytes, reversed: true, into: &terms)
+            }
+            return
+        }
         if let term = exact[key] { terms.append(term) }
         if prefixes.isEmpty && suffixes.isEmpty { return }
         let bytes = key.utf8
@@ -69,5 +94,76 @@ public struct Lexicon: Sendable {
             let stem = String(decoding: bytes.suffix(cut), as: UTF8.self)
             if let term = suffixes.terms[stem] { terms.append(term) }
         }
+    }
+}
+
+/// A byte trie in flat arrays: node `n`'s edges are `labels[edgeStart[n]..<edgeStart[n + 1]]`.
+private struct ByteTrie: Sendable {
+    private var edgeStart: [Int32] = []
+    private var labels: [UInt8] = []
+    private var targets: [Int32] = []
+    /// Per node: the term of the word ending here, and of the stem (prefix or suffix) ending here; -1 for none.
+    private var exactTerm: [Lexicon.Term] = []
+    private var stemTerm: [Lexicon.Term] = []
+
+    struct Builder {
+        private var children: [[UInt8: Int]] = [[:]]
+        private var exact: [Lexicon.Term] = [-1]
+        private var stem: [Lexicon.Term] = [-1]
+
+        mutating func insert<Bytes: Sequence>(_ bytes: Bytes, exact term: Lexicon.Term? = nil, prefix stemTerm: Lexicon.Term? = nil)
+        where Bytes.Element == UInt8 {
+            var node = 0
+            for byte in bytes {
+                if let next = children[node][byte] {
+                    node = next
+                } else {
+                    children.append([:])
+                    exact.append(-1)
+                    stem.append(-1)
+                    children[node][byte] = children.count - 1
+                    node = children.count - 1
+                }
+            }
+            if let term { exact[node] = term }
+            if let stemTerm { stem[node] = stemTerm }
+        }
+
+        func build() -> ByteTrie {
+            var trie = ByteTrie()
+            for node in children.indices {
+                trie.edgeStart.append(Int32(trie.labels.count))
+                for (label, target) in children[node].sorted(by: { $0.key < $1.key }) {
+                    trie.labels.append(label)
+                    trie.targets.append(Int32(target))
+                }
+            }
+            trie.edgeStart.append(Int32(trie.labels.count))
+            trie.exactTerm = exact
+            trie.stemTerm = stem
+            return trie
+        }
+    }
+
+    /// Appends the terms of every stem that the word starts (or, reversed, ends) with, and
+    /// of the word itself.
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into terms: inout [Lexicon.Term]) {
+        guard exactTerm.count > 1 else { return }
+        var node = 0
+        let count = bytes.count
+        for step in 0..<count {
+            let byte = bytes[reversed ? count - 1 - step : step]
+            var next = -1
+            var edge = Int(edgeStart[node])
+            let end = Int(edgeStart[node + 1])
+            while edge < end {
+                if labels[edge] == byte { next = Int(targets[edge]); break }
+                edge += 1
+            }
+            guard next >= 0 else { return }
+            node = next
+            if stemTerm[node] >= 0 { terms.append(stemTerm[node]) }
+        }
+        if exactTerm[node] >= 0 { terms.append(exactTerm[node]) }
     }
 }

@@ -14,7 +14,10 @@ public struct PhraseMatcher: Sendable {
     }
 
     private var phrases: [[Lexicon.Term?]] = []
-    private var byFirstTerm: [Lexicon.Term: [Int]] = [:]
+    /// The phrases starting with term `t` are `candidates[firstCandidate[t]..<firstCandidate[t + 1]]`:
+    /// an array look-up per token instead of hashing.
+    private var firstCandidate: [Int32] = [0]
+    private var candidates: [Int32] = []
     public var gap: Int
 
     public init(gap: Int = 0) { self.gap = gap }
@@ -29,8 +32,16 @@ public struct PhraseMatcher: Sendable {
         guard let first = elements.first, let firstTerm = first else { return nil }
         let index = phrases.count
         phrases.append(elements)
-        byFirstTerm[firstTerm, default: []].append(index)
+        register(phrase: index, firstTerm: firstTerm)
         return index
+    }
+
+    private mutating func register(phrase: Int, firstTerm: Lexicon.Term) {
+        let term = Int(firstTerm)
+        while firstCandidate.count < term + 2 { firstCandidate.append(firstCandidate[firstCandidate.count - 1]) }
+        let insertAt = Int(firstCandidate[term + 1])
+        candidates.insert(Int32(phrase), at: insertAt)
+        for k in (term + 1)..<firstCandidate.count { firstCandidate[k] += 1 }
     }
 
     /// The words of a phrase as lexicon patterns: hyphens and punctuation split words, `*` survives.
@@ -66,9 +77,9 @@ public struct PhraseMatcher: Sendable {
         var i = range.lowerBound
         while i < range.upperBound {
             var best: Match?
-            for term in text.terms(of: i) {
-                guard let candidates = byFirstTerm[term] else { continue }
-                for phrase in candidates {
+            for term in text.terms(of: i) where Int(term) + 1 < firstCandidate.count {
+                for k in Int(firstCandidate[Int(term)])..<Int(firstCandidate[Int(term) + 1]) {
+                    let phrase = Int(candidates[k])
                     if let last = matchTail(phrase, from: i, in: text, limit: range.upperBound),
                        last > (best?.lastToken ?? -1) {
                         best = Match(phrase: phrase, firstToken: i, lastToken: last)

@@ -31,6 +31,25 @@ public enum TextFolding {
         }
     }
 
+    /// Folds UTF-8 made of ASCII and Latin-1 letters (U+00C0–U+00FF): upper-case "À"–"Þ"
+    /// (C3 80–C3 9E, but not "×") become "à"–"þ" by setting one bit of the second byte.
+    static func latin1Lowercased(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var previous: UInt8 = 0
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x41 && byte <= 0x5A {
+                    buffer[i] = byte | 0x20
+                } else if previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
+                    buffer[i] = byte | 0x20
+                } else {
+                    buffer[i] = byte
+                }
+                previous = byte
+            }
+            return bytes.count
+        }
+    }
+
     private static func asciiLowercased(_ word: String) -> String {
         asciiLowercased(bytes: word.utf8)
     }

@@ -25,17 +25,17 @@ public struct AddressKind: RuleKind {
     public enum Report: String, CaseIterable, Sendable { case formal, mixed }
 
     let report: Report
-    let formal: Set<String>
+    let formal: [Lexicon.Term]
     let informal: PhraseMatcher
-    let ambiguousSubject: Set<String>
-    let pluralVerbs: Set<String>
+    let ambiguousSubject: [Lexicon.Term]
+    let pluralVerbs: [Lexicon.Term]
     let pluralEndings: [String]
-    let pluralReferents: Set<String>
+    let pluralReferents: [Lexicon.Term]
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         report = fields.choice("report", as: Report.self) ?? .formal
-        func words(_ key: String, required: Bool) -> Set<String> {
-            Set(fields.strings(key, required: required, what: "an address rule").map { TextFolding.fold($0.text) })
+        func words(_ key: String, required: Bool) -> [Lexicon.Term] {
+            fields.strings(key, required: required, what: "an address rule").map { lexicon.term(for: TextFolding.fold($0.text)) }
         }
         formal = words("formal", required: true)
         var informal = PhraseMatcher()
@@ -73,7 +73,7 @@ public struct AddressKind: RuleKind {
         var result: [Int] = []
         for (index, token) in text.tokens.enumerated() {
             guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) || token.letterCount == 1,
-                  formal.contains(token.key) else { continue }
+                  text.token(index, isAnyOf: formal) else { continue }
             if token.flags.contains(.sentenceStart), isThirdPerson(at: index, in: text) { continue }
             result.append(index)
         }
@@ -87,9 +87,9 @@ public struct AddressKind: RuleKind {
         if !informalAddress(in: text, tokens: sentence.tokens).isEmpty { return true }
         guard index + 1 < sentence.tokens.upperBound else { return false }
         let next = text.tokens[index + 1]
-        if ambiguousSubject.contains(token.key) {
+        if text.token(index, isAnyOf: ambiguousSubject) {
             guard !next.flags.contains(.capitalized) else { return false }
-            if !isPluralVerb(next.key) { return true } // "Sie kommt", "Sie hält": she
+            if !isPluralVerb(index + 1, in: text) { return true } // "Sie kommt", "Sie hält": she
             return token.sentence > 0 && introducesGroup(text.sentences[token.sentence - 1], in: text)
         }
         // "Ihr könnt …": the plural informal pronoun before a verb, not a possessive before a noun.
@@ -99,24 +99,23 @@ public struct AddressKind: RuleKind {
     /// Informal forms, leaving out a capitalised formal form that is also informal in lower case ("Ihr").
     private func informalAddress(in text: AnalyzedText, tokens range: Range<Int>) -> [Int] {
         informal.matches(in: text, tokens: range).map(\.firstToken).filter { index in
-            let token = text.tokens[index]
-            return !(token.flags.contains(.capitalized) && formal.contains(token.key))
+            !(text.tokens[index].flags.contains(.capitalized) && text.token(index, isAnyOf: formal))
         }
     }
 
-    private func isPluralVerb(_ word: String) -> Bool {
-        pluralVerbs.contains(word) || pluralEndings.contains { word.hasSuffix($0) }
+    private func isPluralVerb(_ index: Int, in text: AnalyzedText) -> Bool {
+        text.token(index, isAnyOf: pluralVerbs) || pluralEndings.contains { text.tokens[index].key.hasSuffix($0) }
     }
 
     /// "Die Monteure sind …": a group word, a noun, and a plural verb shortly after.
     private func introducesGroup(_ sentence: Sentence, in text: AnalyzedText) -> Bool {
         let range = sentence.tokens
         for k in range where k + 1 < range.upperBound {
-            guard pluralReferents.contains(text.tokens[k].key), text.tokens[k + 1].flags.contains(.capitalized) else { continue }
+            guard text.token(k, isAnyOf: pluralReferents), text.tokens[k + 1].flags.contains(.capitalized) else { continue }
             guard k + 2 < range.upperBound else { continue }
             for j in (k + 2)..<min(k + 5, range.upperBound) {
                 let verb = text.tokens[j]
-                if !verb.flags.contains(.capitalized) || verb.flags.contains(.sentenceStart), isPluralVerb(verb.key) {
+                if !verb.flags.contains(.capitalized) || verb.flags.contains(.sentenceStart), isPluralVerb(j, in: text) {
                     return true
                 }
             }

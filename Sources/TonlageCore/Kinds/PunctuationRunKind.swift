@@ -5,7 +5,8 @@ public struct PunctuationRunKind: RuleKind {
     public static let name = "punctuation-run"
     public static let parameters = ["characters", "min_run"]
 
-    let characters: Set<UInt8>
+    /// Indexed by byte: whether it is one of the marks.
+    let characters: [Bool]
     let minimumRun: Int
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
@@ -13,7 +14,9 @@ public struct PunctuationRunKind: RuleKind {
         if marks.unicodeScalars.contains(where: { !$0.isASCII }) || marks.isEmpty {
             fields.error("`characters` must be ASCII punctuation such as `!?`", code: "bad-value", at: "characters")
         }
-        characters = Set(marks.utf8)
+        var table = [Bool](repeating: false, count: 256)
+        for byte in marks.utf8 { table[Int(byte)] = true }
+        characters = table
         minimumRun = fields.int("min_run", in: 2...100) ?? 3
     }
 
@@ -21,9 +24,9 @@ public struct PunctuationRunKind: RuleKind {
         let bytes = text.bytes
         var i = 0
         while i < bytes.count {
-            guard characters.contains(bytes[i]) else { i += 1; continue }
+            guard characters[Int(bytes[i])] else { i += 1; continue }
             var end = i + 1
-            while end < bytes.count, characters.contains(bytes[end]) { end += 1 }
+            while end < bytes.count, characters[Int(bytes[end])] { end += 1 }
             if end - i >= minimumRun {
                 hits.append(Hit(start: i, end: end, values: ["match": text.excerpt(i..<end)]))
             }

@@ -78,6 +78,18 @@ public struct AnalyzedText: Sendable {
         return false
     }
 
+    /// Whether token `index` stands for any of `candidates`.
+    @inline(__always)
+    public func token(_ index: Int, isAnyOf candidates: [Lexicon.Term]) -> Bool {
+        let token = tokens[index]
+        var k = Int(token.termStart)
+        while k < Int(token.termEnd) {
+            if candidates.contains(terms[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// The terms token `index` stands for.
     public func terms(of index: Int) -> ArraySlice<Lexicon.Term> {
         terms[Int(tokens[index].termStart)..<Int(tokens[index].termEnd)]

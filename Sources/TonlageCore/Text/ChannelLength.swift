@@ -101,6 +101,23 @@ public enum ChannelLength {
             }
             return
         }
+        // Below U+0300 (Latin, precomposed umlauts) every scalar is its own grapheme.
+        var simple = true
+        var i = 0
+        while i < b.count {
+            let (value, length) = UTF8Scanning.decode(b, at: i)
+            if value >= 0x300 || value == 0x0D { simple = false; break }
+            i += length
+        }
+        if simple {
+            i = 0
+            while i < b.count {
+                let length = UTF8Scanning.decode(b, at: i).length
+                add(1, i + length, i)
+                i += length
+            }
+            return
+        }
         var offset = 0
         for character in text {
             let length = character.utf8.count

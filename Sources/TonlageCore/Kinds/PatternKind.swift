@@ -14,11 +14,12 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     public static let parameters = ["pattern", "case_sensitive", "prefilter"]
 
     let expression: NSRegularExpression?
-    let prefilter: [[UInt8]]
+    let prefilter: Prefilter?
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         let caseSensitive = fields.node("case_sensitive")?.bool ?? false
-        prefilter = fields.strings("prefilter").map { Array($0.text.utf8) }.filter { !$0.isEmpty }
+        let needles = fields.strings("prefilter").map { Array($0.text.utf8) }.filter { !$0.isEmpty }
+        prefilter = needles.isEmpty ? nil : Prefilter(needles)
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil
             return
@@ -32,7 +33,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        guard let expression, prefilter.isEmpty || prefilter.contains(where: { Self.occurs($0, in: text.bytes) }) else { return }
+        guard let expression, prefilter?.occurs(in: text.bytes) ?? true else { return }
         let string = text.text
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
         for match in expression.matches(in: string, range: whole) where match.range.length > 0 {
@@ -42,23 +43,40 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
             hits.append(Hit(start: start, end: end, values: ["match": String(string[range])]))
         }
     }
+}
 
-    /// Whether `needle` occurs in `haystack`, ASCII letters compared without case.
-    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        let first = needle[0] | 0x20
-        let isLetter = first >= 0x61 && first <= 0x7A
-        for start in 0...(haystack.count - needle.count) {
-            let byte = haystack[start]
-            guard isLetter ? byte | 0x20 == first : byte == needle[0] else { continue }
-            var k = 1
-            while k < needle.count {
-                let a = haystack[start + k], b = needle[k]
-                if a != b && !(a | 0x20 == b | 0x20 && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { break }
-                k += 1
-            }
-            if k == needle.count { return true }
+/// Literal texts, at least one of which must occur; ASCII letters compare without case.
+/// One pass over the reply, looking at a needle only where its first byte stands.
+struct Prefilter: Sendable {
+    private let needles: [[UInt8]]
+    /// Indexed by byte: whether some needle starts with it.
+    private let starts: [Bool]
+
+    init(_ needles: [[UInt8]]) {
+        self.needles = needles.map { $0.map(Self.folded) }
+        var starts = [Bool](repeating: false, count: 256)
+        for needle in self.needles {
+            starts[Int(needle[0])] = true
+            if needle[0] >= 0x61 && needle[0] <= 0x7A { starts[Int(needle[0] - 0x20)] = true }
         }
-        return false
+        self.starts = starts
+    }
+
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    func occurs(in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { bytes in
+            for start in bytes.indices where starts[Int(bytes[start])] {
+                for needle in needles where needle.count <= bytes.count - start {
+                    var k = 0
+                    while k < needle.count, Self.folded(bytes[start + k]) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+            }
+            return false
+        }
     }
 }

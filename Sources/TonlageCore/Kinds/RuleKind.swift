@@ -11,23 +11,27 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
         pairs.first { $0.name == name }?.value
     }
 
-    /// Fills `{name}` placeholders in one pass; unknown names stay as written.
+    /// Fills `{name}` placeholders in one pass over the bytes; unknown names stay as written.
     public func fill(_ template: String) -> String {
-        guard !pairs.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
-            if let value = pairs.first(where: { $0.name == name })?.value {
-                out += value
-            } else {
-                out += rest[open...close]
+        guard !pairs.isEmpty else { return template }
+        let bytes = Array(template.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) {
+                let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+                if let value = self[name] {
+                    out += value.utf8
+                    i = close + 1
+                    continue
+                }
             }
-            rest = rest[rest.index(after: close)...]
+            out.append(bytes[i])
+            i += 1
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

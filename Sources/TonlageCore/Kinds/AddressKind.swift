@@ -93,7 +93,7 @@ public struct AddressKind: RuleKind {
             return token.sentence > 0 && introducesGroup(text.sentences[token.sentence - 1], in: text)
         }
         // "Ihr könnt …": the plural informal pronoun before a verb, not a possessive before a noun.
-        return !next.flags.contains(.capitalized) && next.key.hasSuffix("t") && next.letterCount > 2
+        return !next.flags.contains(.capitalized) && text.key(index + 1, hasSuffix: "t") && next.letterCount > 2
     }
 
     /// Informal forms, leaving out a capitalised formal form that is also informal in lower case ("Ihr").
@@ -104,7 +104,7 @@ public struct AddressKind: RuleKind {
     }
 
     private func isPluralVerb(_ index: Int, in text: AnalyzedText) -> Bool {
-        text.token(index, isAnyOf: pluralVerbs) || pluralEndings.contains { text.tokens[index].key.hasSuffix($0) }
+        text.token(index, isAnyOf: pluralVerbs) || pluralEndings.contains { text.key(index, hasSuffix: $0) }
     }
 
     /// "Die Monteure sind …": a group word, a noun, and a plural verb shortly after.

@@ -8,11 +8,11 @@ public struct ShoutingKind: RuleKind {
     public static let parameters = ["min_letters", "acronyms"]
 
     let minimumLetters: Int
-    let acronyms: Set<String>
+    let acronyms: [Lexicon.Term]
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         minimumLetters = fields.int("min_letters", in: 2...20) ?? 4
-        acronyms = Set(fields.strings("acronyms").map { TextFolding.fold($0.text) })
+        acronyms = fields.strings("acronyms").map { lexicon.term(for: TextFolding.fold($0.text)) }
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
@@ -25,10 +25,10 @@ public struct ShoutingKind: RuleKind {
             if let start = runStart { hits.append(Hit(start: start, end: runEnd, values: ["match": text.excerpt(start..<runEnd)])) }
             runStart = nil
         }
-        for token in text.tokens where token.letterCount > 0 {
+        for (index, token) in text.tokens.enumerated() where token.letterCount > 0 {
             if token.sentence != lastSentence { close(); shortCapitalsStart = nil }
             lastSentence = token.sentence
-            let capitals = token.flags.contains(.allCaps) && !acronyms.contains(token.key)
+            let capitals = token.flags.contains(.allCaps) && !text.token(index, isAnyOf: acronyms)
             if capitals && token.letterCount >= minimumLetters {
                 if runStart == nil { runStart = shortCapitalsStart ?? token.start }
                 runEnd = token.end

@@ -5,9 +5,11 @@ public struct Token: Sendable {
     public let end: Int
     public let sentence: Int
     public let flags: Flags
-    /// The folded word (NFC, lower case).
-    public let key: String
     public let letterCount: Int
+    /// The folded word (NFC, lower case) is `AnalyzedText.folded[keyStart..<keyEnd]`; a token
+    /// holds no `String`, so copying one costs no reference counting.
+    let keyStart: Int32
+    let keyEnd: Int32
     let termStart: Int32
     let termEnd: Int32
 
@@ -48,6 +50,8 @@ public struct AnalyzedText: Sendable {
     /// How many emoji sequences the reply holds, and where.
     public private(set) var emoji: [Range<Int>] = []
     private var terms: [Lexicon.Term] = []
+    /// The folded words, back to back.
+    private var folded: [UInt8] = []
 
     public init(_ text: String, lexicon: Lexicon) {
         self.text = text
@@ -63,7 +67,23 @@ public struct AnalyzedText: Sendable {
             urls = scanner.urls
             emoji = scanner.emoji
             terms = scanner.terms
+            folded = scanner.folded
         }
+    }
+
+    /// The folded form of token `index` (NFC, lower case).
+    public func key(_ index: Int) -> String {
+        let token = tokens[index]
+        return String(decoding: folded[Int(token.keyStart)..<Int(token.keyEnd)], as: UTF8.self)
+    }
+
+    /// Whether the folded form of token `index` ends with `suffix` (given folded).
+    public func key(_ index: Int, hasSuffix suffix: String) -> Bool {
+        let token = tokens[index]
+        let length = Int(token.keyEnd - token.keyStart)
+        let suffix = suffix.utf8
+        guard suffix.count <= length else { return false }
+        return folded[(Int(token.keyEnd) - suffix.count)..<Int(token.keyEnd)].elementsEqual(suffix)
     }
 
     /// Whether token `index` stands for `term`.
@@ -116,6 +136,7 @@ private struct Scanner {
     var urls: [Range<Int>] = []
     var emoji: [Range<Int>] = []
     var terms: [Lexicon.Term] = []
+    var folded: [UInt8] = []
 
     private var sentence = 0
     private var sentenceFirstToken = 0
@@ -234,8 +255,12 @@ private struct Scanner {
             break
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[start..<i])
-        let key = ascii || latin1 ? TextFolding.latin1Lowercased(bytes: slice)
-                                  : TextFolding.fold(String(decoding: slice, as: UTF8.self))
+        let keyStart = folded.count
+        if ascii || latin1 {
+            TextFolding.appendLatin1Lowercased(slice, to: &folded)
+        } else {
+            folded += TextFolding.fold(String(decoding: slice, as: UTF8.self)).utf8
+        }
         var flags: Token.Flags = []
         if firstUpper { flags.insert(.capitalized) }
         if letters > 0 && uppers == letters { flags.insert(.allCaps) }
@@ -251,9 +276,12 @@ private struct Scanner {
         }
         if sentenceStart < 0 { sentenceStart = start }
         let termStart = Int32(terms.count)
-        lexicon.appendTerms(of: key, to: &terms)
-        tokens.append(Token(start: start, end: i, sentence: sentence, flags: flags, key: key,
-                            letterCount: letters, termStart: termStart, termEnd: Int32(terms.count)))
+        folded.withUnsafeBufferPointer { all in
+            lexicon.appendTerms(of: UnsafeBufferPointer(rebasing: all[keyStart...]), to: &terms)
+        }
+        tokens.append(Token(start: start, end: i, sentence: sentence, flags: flags, letterCount: letters,
+                            keyStart: Int32(keyStart), keyEnd: Int32(folded.count),
+                            termStart: termStart, termEnd: Int32(terms.count)))
         lastContentEnd = i
         return i
     }

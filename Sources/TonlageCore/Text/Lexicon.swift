@@ -73,15 +73,14 @@ public struct Lexicon: Sendable {
     }
 
     /// Appends every term a folded token stands for.
-    func appendTerms(of key: String, to terms: inout [Term]) {
+    func appendTerms(of bytes: UnsafeBufferPointer<UInt8>, to terms: inout [Term]) {
         if let forward, let backward {
-            var key = key
-            key.withUTF8 { bytes in
-                forward.walk(bytes, reversed: false, into: &terms)
-                backward.walk(bytes, reversed: true, into: &terms)
-            }
+            forward.walk(bytes, reversed: false, into: &terms)
+            backward.walk(bytes, reversed: true, into: &terms)
             return
         }
+        // Not frozen (a lexicon still being built): the same answer through the tables.
+        let key = String(decoding: bytes, as: UTF8.self)
         if let term = exact[key] { terms.append(term) }
         if prefixes.isEmpty && suffixes.isEmpty { return }
         let bytes = key.utf8

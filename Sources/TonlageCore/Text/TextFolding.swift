@@ -33,20 +33,17 @@ public enum TextFolding {
 
     /// Folds UTF-8 made of ASCII and Latin-1 letters (U+00C0–U+00FF): upper-case "À"–"Þ"
     /// (C3 80–C3 9E, but not "×") become "à"–"þ" by setting one bit of the second byte.
-    static func latin1Lowercased(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            var previous: UInt8 = 0
-            for (i, byte) in bytes.enumerated() {
-                if byte >= 0x41 && byte <= 0x5A {
-                    buffer[i] = byte | 0x20
-                } else if previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
-                    buffer[i] = byte | 0x20
-                } else {
-                    buffer[i] = byte
-                }
-                previous = byte
+    static func appendLatin1Lowercased(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x41 && byte <= 0x5A {
+                out.append(byte | 0x20)
+            } else if previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
+                out.append(byte | 0x20)
+            } else {
+                out.append(byte)
             }
-            return bytes.count
+            previous = byte
         }
     }
 

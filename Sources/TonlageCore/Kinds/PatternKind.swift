@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Parameters: `pattern` (ICU regular expression, required), `case_sensitive` (default false),
 /// and `prefilter`: texts of which every match contains at least one (ASCII letters compared
-/// without case). Replies holding none of them skip the regular expression, which is by far
+/// without case unless `case_sensitive`). Replies holding none of them skip the regular expression, which is by far
 /// the most expensive check a guide can ask for; the rule's examples test that it is right.
 /// A pattern that does not compile is reported at its line and column.
 public struct PatternKind: RuleKind, @unchecked Sendable {
@@ -19,7 +19,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         let caseSensitive = fields.node("case_sensitive")?.bool ?? false
         let needles = fields.strings("prefilter").map { Array($0.text.utf8) }.filter { !$0.isEmpty }
-        prefilter = needles.isEmpty ? nil : Prefilter(needles)
+        prefilter = needles.isEmpty ? nil : Prefilter(needles, caseSensitive: caseSensitive)
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil
             return
@@ -45,26 +45,33 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     }
 }
 
-/// Literal texts, at least one of which must occur; ASCII letters compare without case.
-/// One pass over the reply, looking at a needle only where its first byte stands.
+/// Literal texts, at least one of which must occur; ASCII letters compare without case
+/// unless asked to. One pass over the reply, looking at a needle only where its first byte stands.
 struct Prefilter: Sendable {
     private let needles: [[UInt8]]
     /// Indexed by byte: whether some needle starts with it.
     private let starts: [Bool]
+    private let caseSensitive: Bool
 
-    init(_ needles: [[UInt8]]) {
-        self.needles = needles.map { $0.map(Self.folded) }
+    init(_ needles: [[UInt8]], caseSensitive: Bool) {
+        self.caseSensitive = caseSensitive
+        self.needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
         var starts = [Bool](repeating: false, count: 256)
         for needle in self.needles {
             starts[Int(needle[0])] = true
-            if needle[0] >= 0x61 && needle[0] <= 0x7A { starts[Int(needle[0] - 0x20)] = true }
+            if !caseSensitive && needle[0] >= 0x61 && needle[0] <= 0x7A { starts[Int(needle[0] - 0x20)] = true }
         }
         self.starts = starts
     }
 
     @inline(__always)
-    private static func folded(_ byte: UInt8) -> UInt8 {
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    @inline(__always)
+    private func folded(_ byte: UInt8) -> UInt8 {
+        caseSensitive ? byte : Self.lowercased(byte)
     }
 
     func occurs(in haystack: [UInt8]) -> Bool {
@@ -72,7 +79,7 @@ struct Prefilter: Sendable {
             for start in bytes.indices where starts[Int(bytes[start])] {
                 for needle in needles where needle.count <= bytes.count - start {
                     var k = 0
-                    while k < needle.count, Self.folded(bytes[start + k]) == needle[k] { k += 1 }
+                    while k < needle.count, folded(bytes[start + k]) == needle[k] { k += 1 }
                     if k == needle.count { return true }
                 }
             }

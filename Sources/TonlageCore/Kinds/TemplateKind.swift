@@ -22,7 +22,7 @@ public struct TemplateKind: RuleKind {
     let minimumShared: Int
     let share: Double
     /// Word pair (two normalised terms) → the templates that hold it.
-    let bigramIndex: [UInt64: [Int32]]
+    let bigramIndex: BigramTable
     let bigramCounts: [Int]
     /// Reply term → normalised term, indexed by term: `-1` breaks a word pair (not a template
     /// word), `-2` is skipped (an ignored filler word).
@@ -65,7 +65,7 @@ public struct TemplateKind: RuleKind {
             counts.append(bigrams.count)
             for bigram in bigrams { index[bigram, default: []].append(template) }
         }
-        bigramIndex = index
+        bigramIndex = BigramTable(index)
         bigramCounts = counts
         var table = [Lexicon.Term](repeating: Self.breaks, count: lexicon.count)
         for (term, canonical) in normalised { table[Int(term)] = canonical }
@@ -102,7 +102,11 @@ public struct TemplateKind: RuleKind {
     func matchedSpans(in text: AnalyzedText) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var pairs: [(first: Int, second: Int, key: UInt64)] = []
-        var found: [Int32: (hits: Int, first: Int, last: Int)] = [:]
+        // Per template: shared pairs and the tokens they span; `touched` lists the templates to reset.
+        var hits = [Int32](repeating: 0, count: bigramCounts.count)
+        var first = [Int](repeating: 0, count: bigramCounts.count)
+        var last = [Int](repeating: 0, count: bigramCounts.count)
+        var touched: [Int32] = []
         for sentence in text.sentences {
             pairs.removeAll(keepingCapacity: true)
             var previous: (term: Lexicon.Term, token: Int)?
@@ -118,23 +122,31 @@ public struct TemplateKind: RuleKind {
                 previous = (term, index)
             }
             guard pairs.count >= minimumShared else { continue }
-            found.removeAll(keepingCapacity: true)
-            var seen = Set<UInt64>()
-            for pair in pairs where seen.insert(pair.key).inserted {
-                guard let templates = bigramIndex[pair.key] else { continue }
-                for template in templates {
-                    if let entry = found[template] {
-                        found[template] = (entry.hits + 1, min(entry.first, pair.first), max(entry.last, pair.second))
+            for (k, pair) in pairs.enumerated() {
+                // A pair repeated in the sentence counts once.
+                if pairs[..<k].contains(where: { $0.key == pair.key }) { continue }
+                for template in bigramIndex.templates(for: pair.key) {
+                    let t = Int(template)
+                    if hits[t] == 0 {
+                        touched.append(template)
+                        first[t] = pair.first
+                        last[t] = pair.second
                     } else {
-                        found[template] = (1, pair.first, pair.second)
+                        first[t] = min(first[t], pair.first)
+                        last[t] = max(last[t], pair.second)
                     }
+                    hits[t] += 1
                 }
             }
             var sentenceSpans: [Range<Int>] = []
-            for (template, entry) in found where entry.hits >= minimumShared
-                && Double(entry.hits) >= threshold * Double(bigramCounts[Int(template)]) {
-                sentenceSpans.append(entry.first..<(entry.last + 1))
+            for template in touched {
+                let t = Int(template)
+                if hits[t] >= minimumShared && Double(hits[t]) >= threshold * Double(bigramCounts[t]) {
+                    sentenceSpans.append(first[t]..<(last[t] + 1))
+                }
+                hits[t] = 0
             }
+            touched.removeAll(keepingCapacity: true)
             spans += Self.merged(sentenceSpans)
         }
         return spans
@@ -150,5 +162,49 @@ public struct TemplateKind: RuleKind {
             }
         }
         return result
+    }
+}
+
+/// Word pairs → templates, in an open-addressing table: a multiply and a few probes per look-up
+/// instead of a full hash, as every word pair of every reply is looked up.
+struct BigramTable: Sendable {
+    private let keys: [UInt64]
+    private let starts: [Int32]
+    private let ends: [Int32]
+    private let values: [Int32]
+    private let shift: UInt64
+    private static let empty = UInt64.max
+
+    init(_ entries: [UInt64: [Int32]]) {
+        var capacityBits: UInt64 = 4
+        while (1 << capacityBits) < entries.count * 2 { capacityBits += 1 }
+        let capacity = 1 << Int(capacityBits)
+        var keys = [UInt64](repeating: Self.empty, count: capacity)
+        var starts = [Int32](repeating: 0, count: capacity)
+        var ends = [Int32](repeating: 0, count: capacity)
+        var values: [Int32] = []
+        shift = 64 - capacityBits
+        for (key, templates) in entries.sorted(by: { $0.key < $1.key }) {
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != Self.empty { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            starts[slot] = Int32(values.count)
+            values += templates.sorted()
+            ends[slot] = Int32(values.count)
+        }
+        self.keys = keys
+        self.starts = starts
+        self.ends = ends
+        self.values = values
+    }
+
+    func templates(for key: UInt64) -> ArraySlice<Int32> {
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[Int(starts[slot])..<Int(ends[slot])] }
+            if found == Self.empty { return [] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
     }
 }

@@ -153,6 +153,9 @@ private struct Scanner {
     init(buffer: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) {
         self.buffer = buffer
         self.lexicon = lexicon
+        folded.reserveCapacity(buffer.count)
+        tokens.reserveCapacity(buffer.count / 5 + 1)
+        terms.reserveCapacity(buffer.count / 5 + 1)
     }
 
     mutating func run() {

@@ -103,16 +103,12 @@ public enum ChannelLength {
         }
         // Below U+0300 (Latin, precomposed umlauts) every scalar is its own grapheme.
         var simple = true
-        var i = 0
-        while i < b.count {
-            let (value, length) = UTF8Scanning.decode(b, at: i)
-            if value >= 0x300 || value == 0x0D { simple = false; break }
-            i += length
-        }
+        for byte in b where byte == 0x0D || byte >= 0xCC { simple = false; break }
         if simple {
-            i = 0
+            var i = 0
             while i < b.count {
-                let length = UTF8Scanning.decode(b, at: i).length
+                let byte = b[i]
+                let length = byte < 0x80 ? 1 : (byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4))
                 add(1, i + length, i)
                 i += length
             }

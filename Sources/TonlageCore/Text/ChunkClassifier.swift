@@ -34,7 +34,9 @@ enum ChunkClassifier {
             let stop = trimTrailingPunctuation(b, start, end)
             if firstIndex(of: UInt8(ascii: "."), b, at, stop) != nil { return (stop, false) }
         }
-        if let stop = bareDomainEnd(b, start, end) { return (stop, true) }
+        if firstIndex(of: UInt8(ascii: "."), b, start + 1, end) != nil, let stop = bareDomainEnd(b, start, end) {
+            return (stop, true)
+        }
         return nil
     }
 

@@ -97,7 +97,7 @@ struct GuideLoaderTests {
     func unreadable() throws {
         #expect(throws: GuideLoadError.self) { try GuideLoader.load(path: "/nonexistent/guide.yaml") }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-latin1.yaml").path
-        FileManager.default.createFile(atPath: path, contents: Data([0x6C, 0x61, 0x6E, 0x67, 0x3A, 0x20, 0xE4, 0x0A]))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([0x6C, 0x61, 0x6E, 0x67, 0x3A, 0x20, 0xE4, 0x0A])))
         do {
             _ = try GuideLoader.load(path: path)
             Issue.record("expected an error")

@@ -33,8 +33,8 @@ public struct GuideLoadError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Suggestions for a misspelt name: the closest known one, if it is close enough.
-enum NameSuggestion {
-    static func closest(to word: String, in candidates: [String]) -> String? {
+public enum NameSuggestion {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
@@ -45,7 +45,7 @@ enum NameSuggestion {
         return best?.name
     }
 
-    static func didYouMean(_ word: String, in candidates: [String]) -> String {
+    public static func didYouMean(_ word: String, in candidates: [String]) -> String {
         closest(to: word, in: candidates).map { ", did you mean `\($0)`?" } ?? ""
     }
 

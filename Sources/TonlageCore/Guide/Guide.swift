@@ -14,6 +14,8 @@ public struct Guide: Sendable {
     public let lexicon: Lexicon
     /// The file it was read from, for messages.
     public let file: String
+    /// SHA-256 of the file's bytes, recorded with every scored run.
+    public var contentHash: String = ""
 
     public func settings(for channel: Channel) -> ChannelSettings {
         channels[channel] ?? ChannelSettings()

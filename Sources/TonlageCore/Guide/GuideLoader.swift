@@ -23,10 +23,11 @@ public enum GuideLoader {
             throw GuideLoadError(diagnostics: [Diagnostic(file: path, line: 1, column: 1,
                                                           message: "the file is not valid UTF-8", code: "invalid-utf8")])
         }
-        let (guide, diagnostics) = compile(yaml: text, file: path)
-        guard let guide, !diagnostics.contains(where: { $0.level == .error }) else {
+        let (compiled, diagnostics) = compile(yaml: text, file: path)
+        guard var guide = compiled, !diagnostics.contains(where: { $0.level == .error }) else {
             throw GuideLoadError(diagnostics: diagnostics)
         }
+        guide.contentHash = SHA256.hex(data)
         return guide
     }
 

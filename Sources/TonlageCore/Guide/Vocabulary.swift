@@ -43,14 +43,30 @@ public enum Mood: String, Sendable, CaseIterable {
     case angry, neutral, happy
 }
 
+/// What the agent does with a customer's post.
+public enum Action: String, Sendable, CaseIterable, Hashable {
+    /// Answer in public, in the channel of the post.
+    case reply
+    /// Move to a private message.
+    case dm
+    /// Hand over to someone else (corporate communications, a specialist team).
+    case escalate
+}
+
 /// The situation a reply is written in.
 public struct ReplyContext: Sendable, Hashable {
     public var channel: Channel
     public var mood: Mood
+    /// What the agent did; `check` always replies.
+    public var action: Action
+    /// How long the agent took, when known (in a scenario).
+    public var seconds: Double?
 
-    public init(channel: Channel, mood: Mood = .neutral) {
+    public init(channel: Channel, mood: Mood = .neutral, action: Action = .reply, seconds: Double? = nil) {
         self.channel = channel
         self.mood = mood
+        self.action = action
+        self.seconds = seconds
     }
 }
 

@@ -11,8 +11,11 @@ public final class DiagnosticSink {
     public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 
     public func report(_ message: String, code: String, at mark: Mark?, level: Diagnostic.Level = .error) {
-        diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                      level: level, message: message, code: code))
+        report(message, code: code, line: mark?.line ?? 1, column: mark?.column ?? 1, level: level)
+    }
+
+    public func report(_ message: String, code: String, line: Int, column: Int, level: Diagnostic.Level = .error) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, level: level, message: message, code: code))
     }
 }
 

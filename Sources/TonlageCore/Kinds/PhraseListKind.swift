@@ -17,6 +17,13 @@ public struct PhraseListKind: RuleKind {
         self.matcher = matcher
     }
 
+    /// A rule built in code (a scenario's "must not say"), not read from a guide.
+    public init(phrases: [String], gap: Int = 0, lexicon: inout Lexicon) {
+        var matcher = PhraseMatcher(gap: gap)
+        for phrase in phrases { matcher.add(phrase, lexicon: &lexicon) }
+        self.matcher = matcher
+    }
+
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         for match in matcher.matches(in: text) {
             let start = text.tokens[match.firstToken].start, end = text.tokens[match.lastToken].end

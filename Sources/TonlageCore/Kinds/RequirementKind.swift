@@ -19,6 +19,13 @@ public struct RequirementKind: RuleKind {
         self.matcher = matcher
     }
 
+    /// A rule built in code (a scenario's "must mention"), not read from a guide.
+    public init(phrases: [String], gap: Int = 0, lexicon: inout Lexicon) {
+        var matcher = PhraseMatcher(gap: gap)
+        for phrase in phrases { matcher.add(phrase, lexicon: &lexicon) }
+        self.matcher = matcher
+    }
+
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         guard !matcher.occurs(in: text) else { return }
         if let first = text.sentences.first {

@@ -91,6 +91,8 @@ public enum RuleKinds {
         PersonalDataKind.self,
         MinimumWordsKind.self,
         PatternKind.self,
+        ResponseTimeKind.self,
+        ActionKind.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

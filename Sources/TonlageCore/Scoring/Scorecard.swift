@@ -37,3 +37,30 @@ public struct Scorecard: Sendable, Hashable {
     /// In the order they occur in the reply.
     public let findings: [Finding]
 }
+
+extension Scorecard {
+    /// This scorecard with another's findings added (a scenario step's expectations scored on
+    /// the same reply): deductions add up per family, the verdict is taken again.
+    public func adding(_ other: Scorecard) -> Scorecard {
+        let merged = (findings + other.findings).enumerated()
+            .sorted { ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset) }
+            .map(\.element)
+        let families = Set(dimensions.map(\.family)).union(other.dimensions.map(\.family))
+        let dimensions = families.sorted().map { family in
+            Dimension(family: family, score: max(0, 100 - merged.filter { $0.family == family }.reduce(0) { $0 + $1.deduction }))
+        }
+        let score = max(0, 100 - merged.reduce(0) { $0 + $1.deduction })
+        return Scorecard(context: context, score: score,
+                         passed: score >= passMark && !merged.contains { $0.severity == .error },
+                         passMark: passMark, length: length, lengthLimit: lengthLimit,
+                         dimensions: dimensions, findings: merged)
+    }
+}
+
+extension Scorecard {
+    /// A scorecard for no text, to which other findings can be added (an escalation without a reply).
+    public static func empty(context: ReplyContext, passMark: Int) -> Scorecard {
+        Scorecard(context: context, score: 100, passed: true, passMark: passMark, length: 0, lengthLimit: nil,
+                  dimensions: [], findings: [])
+    }
+}

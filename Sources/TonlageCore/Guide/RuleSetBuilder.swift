@@ -1,0 +1,44 @@
+/// Builds a small guide in code: how a scenario step's expectations ("must mention",
+/// "must not say", the right action, the target time) become rules scored by the same engine
+/// as every guide rule.
+public struct RuleSetBuilder {
+    private var lexicon = Lexicon()
+    private var rules: [Rule] = []
+    private let language: String
+
+    public init(language: String) { self.language = language }
+
+    public mutating func requirement(id: String, family: Family, severity: Severity, weight: Int,
+                                     message: String, phrases: [String], gap: Int = 1) {
+        let kind = RequirementKind(phrases: phrases, gap: gap, lexicon: &lexicon)
+        add(id: id, family: family, kind: kind, severity: severity, weight: weight, message: message)
+    }
+
+    public mutating func existence(id: String, family: Family, severity: Severity, weight: Int,
+                                   message: String, phrases: [String], gap: Int = 1) {
+        let kind = PhraseListKind(phrases: phrases, gap: gap, lexicon: &lexicon)
+        add(id: id, family: family, kind: kind, severity: severity, weight: weight, message: message)
+    }
+
+    public mutating func responseTime(id: String, severity: Severity, weight: Int, message: String, targetSeconds: Int) {
+        add(id: id, family: .tempo, kind: ResponseTimeKind(targetSeconds: targetSeconds), severity: severity,
+            weight: weight, message: message)
+    }
+
+    public mutating func action(id: String, severity: Severity, weight: Int, message: String, expected: [Action]) {
+        add(id: id, family: .content, kind: ActionKind(expected: expected), severity: severity, weight: weight, message: message)
+    }
+
+    private mutating func add(id: String, family: Family, kind: some RuleKind, severity: Severity, weight: Int, message: String) {
+        rules.append(Rule(id: id, family: family, kind: type(of: kind).name, severity: severity, weight: weight,
+                          message: message, rationale: "", suggestion: nil, channels: nil, exceptChannels: [],
+                          moods: nil, examples: [], line: 0, checker: kind))
+    }
+
+    public func build(file: String) -> Guide {
+        var lexicon = lexicon
+        lexicon.freeze()
+        return Guide(name: file, language: language, passMark: 0, maxRepeats: 1, defaultChannel: .facebook,
+                     channels: [:], rules: rules, lexicon: lexicon, file: file)
+    }
+}

@@ -1,0 +1,123 @@
+import TonlageCore
+
+/// A scripted customer conversation: who posts where, what they write at each step, what a
+/// good reply does, and where each kind of reply leads.
+public struct Scenario: Sendable {
+    public enum Difficulty: String, Sendable, CaseIterable { case easy, medium, hard }
+
+    public let id: String
+    public let title: String
+    public let channel: Channel
+    public let brand: String
+    public let customer: Persona
+    public let difficulty: Difficulty
+    public let briefing: String
+    /// The outcomes a good example must reach (default: resolved).
+    public let success: [Outcome]
+    public let start: String
+    public let steps: [Step]
+    public let examples: [ScenarioExample]
+    /// The file it was read from and the SHA-256 of its bytes, for the progress store.
+    public let file: String
+    public let contentHash: String
+
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+}
+
+public struct Persona: Sendable {
+    public let name: String
+    public let handle: String
+    public let mood: Mood
+}
+
+/// Where a conversation ends.
+public enum Outcome: String, Sendable, CaseIterable, Codable {
+    case resolved, escalated, lost
+}
+
+/// One post by a customer (several customers may post at once).
+public struct Post: Sendable {
+    public let name: String
+    public let handle: String
+    public let text: String
+}
+
+public struct Step: Sendable {
+    public let id: String
+    public let posts: [Post]
+    /// The customer's mood at this step, unless a transition into it set another.
+    public let mood: Mood?
+    public let expectations: Expectations
+    public let targetSeconds: Int?
+    public let transitions: [Transition]
+    /// The expectations as rules, scored by the same engine as the guide.
+    public let rules: Guide
+    /// For each `content.nennen_N` rule, the group name it checks (index N - 1).
+    public let mentionGroups: [String]
+}
+
+public struct Expectations: Sendable {
+    /// Any-of groups, each named: the reply must mention one phrase of every group.
+    public let mustMention: [(name: String, phrases: [String])]
+    public let mustNot: [String]
+    /// The right actions (default: a public reply).
+    public let actions: [Action]
+}
+
+public struct Transition: Sendable {
+    public enum Destination: Sendable, Equatable {
+        case step(String)
+        case outcome(Outcome)
+    }
+
+    public let condition: Condition?
+    public let destination: Destination
+    /// What the customer answers.
+    public let reaction: String?
+    /// The customer's mood from here on.
+    public let mood: Mood?
+    /// Where `go:` stands in the file, for diagnostics.
+    public let line: Int
+    public let column: Int
+}
+
+/// When a transition is taken; every given part must hold.
+public struct Condition: Sendable {
+    public var action: Action?
+    public var minScore: Int?
+    public var maxScore: Int?
+    public var passed: Bool?
+    /// Names of `must_mention` groups the reply must have met.
+    public var mentions: [String] = []
+    public var notMentions: [String] = []
+
+    public func holds(for action: Action, card: Scorecard, mentioned: Set<String>) -> Bool {
+        if let expected = self.action, expected != action { return false }
+        if let minScore, card.score < minScore { return false }
+        if let maxScore, card.score > maxScore { return false }
+        if let passed, card.passed != passed { return false }
+        if !mentions.allSatisfy(mentioned.contains) { return false }
+        if notMentions.contains(where: mentioned.contains) { return false }
+        return true
+    }
+}
+
+/// One answer to a step: a reply text and the action taken.
+public struct Answer: Sendable, Equatable {
+    public var text: String
+    public var action: Action
+    public var seconds: Double?
+
+    public init(text: String, action: Action = .reply, seconds: Double? = nil) {
+        self.text = text
+        self.action = action
+        self.seconds = seconds
+    }
+}
+
+/// Example answers, played by the tests: a good one reaches a success outcome, a bad one does not.
+public struct ScenarioExample: Sendable {
+    public let isGood: Bool
+    public let answers: [Answer]
+    public let line: Int
+}

@@ -1,0 +1,303 @@
+import Foundation
+import TonlageCore
+import Yams
+
+/// Reads scenario files, reporting every problem as `file:line:column: error: message [code]`.
+/// A broken file never stops the others from loading.
+public enum ScenarioLoader {
+    static let topLevelKeys = ["id", "title", "channel", "brand", "difficulty", "customer", "briefing", "success",
+                               "start", "steps", "examples"]
+    static let stepKeys = ["id", "posts", "mood", "expect", "target_seconds", "next"]
+    static let expectKeys = ["must_mention", "must_not", "action"]
+    static let transitionKeys = ["if", "go", "reaction", "mood"]
+    static let conditionKeys = ["action", "min_score", "max_score", "passed", "mentions", "not_mentions"]
+    static let answerKeys = ["text", "action", "seconds"]
+
+    /// Every `*.yaml` file directly in `directory`, in name order.
+    public static func loadLibrary(directory: String, language: String) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var scenarios: [Scenario] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        for name in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let (scenario, problems) = load(path: path, language: language)
+            diagnostics += problems
+            guard let scenario else { continue }
+            if let other = seen[scenario.id] {
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                                              message: "scenario id `\(scenario.id)` is already used by \(other)", code: "duplicate-id"))
+                continue
+            }
+            seen[scenario.id] = path
+            scenarios.append(scenario)
+        }
+        return (scenarios, diagnostics)
+    }
+
+    public static func load(path: String, language: String) -> (Scenario?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the scenario file", code: "unreadable")])
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8")])
+        }
+        return compile(yaml: text, file: path, language: language, contentHash: SHA256.hex(data))
+    }
+
+    public static func compile(yaml: String, file: String, language: String, contentHash: String = "") -> (Scenario?, [Diagnostic]) {
+        let sink = DiagnosticSink(file: file)
+        guard let root = YAMLSource.compose(yaml, sink: sink), let fields = YAMLFields(root, sink: sink, what: "a scenario") else {
+            return (nil, sink.diagnostics)
+        }
+        fields.reportUnknownKeys(allowed: topLevelKeys, what: "the scenario")
+        let id = fields.string("id", required: true, what: "the scenario") ?? ""
+        let title = fields.string("title", required: true, what: "the scenario") ?? ""
+        let channel = fields.choice("channel", as: Channel.self)
+        if fields.node("channel") == nil { fields.missing("channel", what: "the scenario") }
+        let briefing = fields.string("briefing", required: true, what: "the scenario") ?? ""
+        let difficulty = fields.choice("difficulty", as: Scenario.Difficulty.self) ?? .medium
+        let persona = readPersona(fields, sink: sink)
+        let success = fields.choices("success", as: Outcome.self) ?? [.resolved]
+        let strings = ExpectationStrings.for(language: language)
+
+        var steps: [Step] = []
+        var stepMarks: [String: Mark?] = [:]
+        if let node = fields.node("steps"), case let .sequence(items) = node, !items.isEmpty {
+            for item in items {
+                guard let step = readStep(item, sink: sink, strings: strings, language: language, file: file) else { continue }
+                if stepMarks[step.id] != nil {
+                    sink.report("duplicate step id `\(step.id)`", code: "duplicate-id", at: item.mark)
+                    continue
+                }
+                stepMarks[step.id] = item.mark
+                steps.append(step)
+            }
+        } else {
+            fields.error("`steps` must be a non-empty list of steps", code: fields.node("steps") == nil ? "missing-field" : "wrong-type",
+                         at: "steps")
+        }
+        let start = fields.string("start") ?? steps.first?.id ?? ""
+        if fields.node("start") != nil, stepMarks[start] == nil {
+            fields.error("`start` names the unknown step `\(start)`" + NameSuggestion.didYouMean(start, in: steps.map(\.id)),
+                         code: "unknown-step", at: "start")
+        }
+        checkTransitions(steps, stepMarks: stepMarks, start: start, sink: sink)
+        let examples = readExamples(fields, sink: sink)
+
+        guard !sink.hasErrors, let channel, let persona else { return (nil, sink.diagnostics) }
+        let scenario = Scenario(id: id, title: title, channel: channel, brand: fields.string("brand") ?? "",
+                                customer: persona, difficulty: difficulty, briefing: briefing, success: success,
+                                start: start, steps: steps, examples: examples, file: file, contentHash: contentHash)
+        return (scenario, sink.diagnostics)
+    }
+
+    private static func readPersona(_ fields: YAMLFields, sink: DiagnosticSink) -> Persona? {
+        guard let node = fields.node("customer") else {
+            fields.missing("customer", what: "the scenario")
+            return nil
+        }
+        guard let customer = YAMLFields(node, sink: sink, what: "`customer`") else { return nil }
+        customer.reportUnknownKeys(allowed: ["name", "handle", "mood"], what: "`customer`")
+        guard let name = customer.string("name", required: true, what: "`customer`") else { return nil }
+        return Persona(name: name, handle: customer.string("handle") ?? name,
+                       mood: customer.choice("mood", as: Mood.self) ?? .neutral)
+    }
+
+    private static func readStep(_ node: Node, sink: DiagnosticSink, strings: ExpectationStrings, language: String,
+                                 file: String) -> Step? {
+        guard let fields = YAMLFields(node, sink: sink, what: "a step") else { return nil }
+        fields.reportUnknownKeys(allowed: stepKeys, what: "a step")
+        guard let id = fields.string("id", required: true, what: "a step") else { return nil }
+        if Outcome(rawValue: id) != nil {
+            fields.error("a step may not be called `\(id)`: that is an outcome", code: "bad-id", at: "id")
+        }
+        var posts: [Post] = []
+        if let list = fields.node("posts"), case let .sequence(items) = list, !items.isEmpty {
+            for item in items {
+                if case let .scalar(scalar) = item {
+                    posts.append(Post(name: "", handle: "", text: scalar.string))
+                } else if let post = YAMLFields(item, sink: sink, what: "a post") {
+                    post.reportUnknownKeys(allowed: ["name", "handle", "text"], what: "a post")
+                    guard let text = post.string("text", required: true, what: "a post") else { continue }
+                    posts.append(Post(name: post.string("name") ?? "", handle: post.string("handle") ?? "", text: text))
+                }
+            }
+        } else {
+            fields.error("step `\(id)` needs `posts`: a list of what the customer writes", code: "missing-field", at: "posts")
+        }
+
+        var mustMention: [(String, [String])] = []
+        var mustNot: [String] = []
+        var actions: [Action] = [.reply]
+        if let expectNode = fields.node("expect"), let expect = YAMLFields(expectNode, sink: sink, what: "`expect`") {
+            expect.reportUnknownKeys(allowed: expectKeys, what: "`expect`")
+            if let groups = expect.node("must_mention") {
+                if case let .mapping(mapping) = groups {
+                    for (key, value) in mapping {
+                        let phrases: [String]
+                        switch value {
+                        case let .scalar(scalar): phrases = [scalar.string]
+                        case let .sequence(items): phrases = items.compactMap(\.string)
+                        default:
+                            sink.report("each `must_mention` group maps a name to a list of phrases", code: "wrong-type", at: value.mark)
+                            continue
+                        }
+                        mustMention.append((key.string ?? "", phrases))
+                    }
+                } else {
+                    sink.report("`must_mention` maps group names to phrases, any one of which counts", code: "wrong-type", at: groups.mark)
+                }
+            }
+            mustNot = expect.strings("must_not").map(\.text)
+            actions = expect.choices("action", as: Action.self) ?? [.reply]
+        }
+        let target = fields.int("target_seconds", in: 1...86_400)
+
+        var transitions: [Transition] = []
+        if let list = fields.node("next"), case let .sequence(items) = list, !items.isEmpty {
+            for item in items {
+                if let transition = readTransition(item, groups: mustMention.map(\.0), sink: sink) { transitions.append(transition) }
+            }
+        } else {
+            fields.error("step `\(id)` needs `next`: where each kind of reply leads", code: "missing-field", at: "next")
+        }
+
+        var builder = RuleSetBuilder(language: language)
+        for (index, group) in mustMention.enumerated() {
+            builder.requirement(id: "content.nennen_\(index + 1)", family: .content, severity: .warning, weight: 15,
+                                message: strings.mustMention(group.0), phrases: group.1)
+        }
+        if !mustNot.isEmpty {
+            builder.existence(id: "content.tabu", family: .content, severity: .error, weight: 25,
+                              message: strings.mustNot, phrases: mustNot)
+        }
+        builder.action(id: "content.aktion", severity: .error, weight: 30, message: strings.action, expected: actions)
+        if let target {
+            builder.responseTime(id: "tempo.antwortzeit", severity: .warning, weight: 10, message: strings.tempo, targetSeconds: target)
+        }
+        return Step(id: id, posts: posts, mood: fields.choice("mood", as: Mood.self),
+                    expectations: Expectations(mustMention: mustMention, mustNot: mustNot, actions: actions),
+                    targetSeconds: target, transitions: transitions, rules: builder.build(file: file),
+                    mentionGroups: mustMention.map(\.0))
+    }
+
+    private static func readTransition(_ node: Node, groups: [String], sink: DiagnosticSink) -> Transition? {
+        guard let fields = YAMLFields(node, sink: sink, what: "a transition") else { return nil }
+        fields.reportUnknownKeys(allowed: transitionKeys, what: "a transition")
+        guard let go = fields.string("go", required: true, what: "a transition") else { return nil }
+        var condition: Condition?
+        if let ifNode = fields.node("if"), let when = YAMLFields(ifNode, sink: sink, what: "`if`") {
+            when.reportUnknownKeys(allowed: conditionKeys, what: "`if`")
+            var parsed = Condition()
+            parsed.action = when.choice("action", as: Action.self)
+            parsed.minScore = when.int("min_score", in: 0...100)
+            parsed.maxScore = when.int("max_score", in: 0...100)
+            parsed.passed = when.node("passed")?.bool
+            for (key, target) in [("mentions", \Condition.mentions), ("not_mentions", \Condition.notMentions)] {
+                for (name, mark) in when.strings(key) {
+                    if groups.contains(name) {
+                        parsed[keyPath: target].append(name)
+                    } else {
+                        sink.report("`\(name)` is not a `must_mention` group of this step" + NameSuggestion.didYouMean(name, in: groups),
+                                    code: "unknown-group", at: mark)
+                    }
+                }
+            }
+            if let min = parsed.minScore, let max = parsed.maxScore, min > max {
+                when.error("this condition can never hold: `min_score` \(min) is above `max_score` \(max)", code: "impossible-condition",
+                           at: "min_score")
+            }
+            condition = parsed
+        }
+        let destination: Transition.Destination = Outcome(rawValue: go).map { .outcome($0) } ?? .step(go)
+        let goMark = fields.node("go")?.mark
+        return Transition(condition: condition, destination: destination, reaction: fields.string("reaction"),
+                          mood: fields.choice("mood", as: Mood.self), line: goMark?.line ?? 1, column: goMark?.column ?? 1)
+    }
+
+    /// Targets exist; every step ends with a transition without `if`; every step is reachable.
+    private static func checkTransitions(_ steps: [Step], stepMarks: [String: Mark?], start: String, sink: DiagnosticSink) {
+        let ids = steps.map(\.id)
+        for step in steps {
+            for transition in step.transitions {
+                if case let .step(target) = transition.destination, !ids.contains(target) {
+                    sink.report("transition to the unknown step `\(target)`"
+                                + NameSuggestion.didYouMean(target, in: ids + Outcome.allCases.map(\.rawValue)),
+                                code: "unknown-step", line: transition.line, column: transition.column)
+                }
+            }
+            if let last = step.transitions.last, last.condition != nil {
+                sink.report("step `\(step.id)` has no way out for a reply that meets no condition: end `next` with a transition without `if`",
+                            code: "no-way-out", at: stepMarks[step.id] ?? nil)
+            }
+        }
+        var reached: Set<String> = [start]
+        var queue = [start]
+        while let id = queue.popLast() {
+            for transition in steps.first(where: { $0.id == id })?.transitions ?? [] {
+                if case let .step(target) = transition.destination, reached.insert(target).inserted { queue.append(target) }
+            }
+        }
+        for step in steps where !reached.contains(step.id) {
+            sink.report("step `\(step.id)` can never be reached", code: "unreachable-step", at: stepMarks[step.id] ?? nil, level: .warning)
+        }
+    }
+
+    private static func readExamples(_ fields: YAMLFields, sink: DiagnosticSink) -> [ScenarioExample] {
+        guard let node = fields.node("examples") else { return [] }
+        guard let examples = YAMLFields(node, sink: sink, what: "`examples`") else { return [] }
+        examples.reportUnknownKeys(allowed: ["good", "bad"], what: "`examples`")
+        var result: [ScenarioExample] = []
+        for (key, isGood) in [("good", true), ("bad", false)] {
+            guard let list = examples.node(key) else { continue }
+            guard case let .sequence(plays) = list else {
+                sink.report("`\(key)` must be a list of plays, each a list of answers", code: "wrong-type", at: list.mark)
+                continue
+            }
+            for play in plays {
+                guard case let .sequence(items) = play else {
+                    sink.report("a play is a list of answers, one per step", code: "wrong-type", at: play.mark)
+                    continue
+                }
+                var answers: [Answer] = []
+                for item in items {
+                    if case let .scalar(scalar) = item {
+                        answers.append(Answer(text: scalar.string))
+                    } else if let answer = YAMLFields(item, sink: sink, what: "an answer") {
+                        answer.reportUnknownKeys(allowed: answerKeys, what: "an answer")
+                        answers.append(Answer(text: answer.string("text") ?? "",
+                                              action: answer.choice("action", as: Action.self) ?? .reply,
+                                              seconds: answer.double("seconds", in: 0...86_400)))
+                    }
+                }
+                result.append(ScenarioExample(isGood: isGood, answers: answers, line: play.mark?.line ?? 1))
+            }
+        }
+        return result
+    }
+}
+
+/// The messages of expectation findings, in the guide's language.
+struct ExpectationStrings {
+    let mustMention: (String) -> String
+    let mustNot: String
+    let action: String
+    let tempo: String
+
+    static func `for`(language: String) -> ExpectationStrings {
+        if language.lowercased().hasPrefix("de") {
+            return ExpectationStrings(
+                mustMention: { "Es fehlt: \($0)." },
+                mustNot: "„{match}“ gehört nicht in diese Antwort.",
+                action: "Hier wäre „{expected}“ richtig gewesen, nicht „{action}“.",
+                tempo: "{value} s bis zur Antwort, Ziel sind {target} s.")
+        }
+        return ExpectationStrings(
+            mustMention: { "Missing: \($0)." },
+            mustNot: "“{match}” does not belong in this reply.",
+            action: "“{expected}” was the right move here, not “{action}”.",
+            tempo: "{value} s to answer; the target is {target} s.")
+    }
+}

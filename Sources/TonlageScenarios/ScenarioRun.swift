@@ -1,0 +1,101 @@
+import Foundation
+import TonlageCore
+
+/// What one answer led to.
+public struct TurnResult: Sendable {
+    public let stepID: String
+    public let answer: Answer
+    /// The guide's findings and the step's expectations, scored together.
+    public let card: Scorecard
+    /// The `must_mention` groups the reply met.
+    public let mentioned: Set<String>
+    public let reaction: String?
+    /// The next step, or nil when the conversation ended.
+    public let nextStep: String?
+    public let outcome: Outcome?
+}
+
+/// One play of a scenario: the current step and mood, and the turns so far.
+///
+/// Pure: the REPL, certification and the tests all walk scenarios through here, so a reply
+/// leads to the same branch wherever it is given.
+public struct ScenarioRun: Sendable {
+    public let scenario: Scenario
+    public private(set) var stepID: String?
+    public private(set) var mood: Mood
+    public private(set) var outcome: Outcome?
+    public private(set) var turns: [TurnResult] = []
+    private var previous: (stepID: String?, mood: Mood, outcome: Outcome?)?
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        stepID = scenario.start
+        mood = scenario.step(scenario.start)?.mood ?? scenario.customer.mood
+    }
+
+    public var currentStep: Step? { stepID.flatMap(scenario.step) }
+    public var isFinished: Bool { outcome != nil }
+
+    /// Scores an answer to the current step and follows the first transition whose condition holds.
+    public mutating func answer(_ answer: Answer, scorer: Scorer) -> TurnResult? {
+        guard let step = currentStep else { return nil }
+        let card = Self.score(answer, step: step, channel: scenario.channel, mood: mood, scorer: scorer)
+        let missing = Set(card.findings.compactMap { finding -> String? in
+            guard finding.rule.hasPrefix("content.nennen_"), let n = Int(finding.rule.dropFirst("content.nennen_".count)),
+                  n >= 1, n <= step.mentionGroups.count else { return nil }
+            return step.mentionGroups[n - 1]
+        })
+        let mentioned = Set(step.mentionGroups).subtracting(missing)
+        // The loader guarantees the last transition has no condition.
+        let transition = step.transitions.first { $0.condition?.holds(for: answer.action, card: card, mentioned: mentioned) ?? true }
+            ?? step.transitions[step.transitions.count - 1]
+
+        previous = (stepID, mood, outcome)
+        if let newMood = transition.mood { mood = newMood }
+        switch transition.destination {
+        case let .step(next):
+            stepID = next
+            if transition.mood == nil, let stepMood = scenario.step(next)?.mood { mood = stepMood }
+        case let .outcome(end):
+            stepID = nil
+            outcome = end
+        }
+        let result = TurnResult(stepID: step.id, answer: answer, card: card, mentioned: mentioned,
+                                reaction: transition.reaction, nextStep: stepID, outcome: outcome)
+        turns.append(result)
+        return result
+    }
+
+    /// Back to the step just answered, to answer it again (the turn stays on record).
+    public mutating func retry() {
+        guard let previous else { return }
+        (stepID, mood, outcome) = previous
+        self.previous = nil
+    }
+
+    /// The guide's rules in the situation of the step, plus the step's expectations.
+    /// An escalation without text is judged on the action alone.
+    public static func score(_ answer: Answer, step: Step, channel: Channel, mood: Mood, scorer: Scorer) -> Scorecard {
+        let context = ReplyContext(channel: answer.action == .dm ? .dm : channel, mood: mood,
+                                   action: answer.action, seconds: answer.seconds)
+        let expectations = Scorer(guide: step.rules).score(answer.text, context: context)
+        if answer.action == .escalate && answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return Scorecard.empty(context: context, passMark: scorer.guide.passMark).adding(expectations)
+        }
+        return scorer.score(answer.text, context: context).adding(expectations)
+    }
+
+    /// The mean score of the turns, or 0 without any.
+    public var averageScore: Int {
+        turns.isEmpty ? 0 : Int((Double(turns.map(\.card.score).reduce(0, +)) / Double(turns.count)).rounded())
+    }
+
+    /// Plays a list of answers from the start; stops at the end or when answers run out.
+    public static func play(_ scenario: Scenario, answers: [Answer], scorer: Scorer) -> ScenarioRun {
+        var run = ScenarioRun(scenario: scenario)
+        for answer in answers where !run.isFinished {
+            _ = run.answer(answer, scorer: scorer)
+        }
+        return run
+    }
+}

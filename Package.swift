@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure: a compiled guide and a reply go in, a scorecard comes out. No printing, no terminal.
@@ -18,10 +19,25 @@ let package = Package(
             name: "TonlageCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Scenario files, their validation and the branching engine.
+        .target(
+            name: "TonlageScenarios",
+            dependencies: ["TonlageCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // The progress store: SQLite in WAL mode through GRDB.
+        .target(
+            name: "TonlageStore",
+            dependencies: ["TonlageCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // GNU readline for the REPL (libreadline-dev).
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
             name: "tonlage",
             dependencies: [
                 "TonlageCore",
+                "TonlageScenarios",
+                "TonlageStore",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +48,8 @@ let package = Package(
             path: "Benchmarks/TonlageBench"
         ),
         .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),
+        .testTarget(name: "TonlageScenariosTests", dependencies: ["TonlageScenarios", "TonlageCore"]),
+        .testTarget(name: "TonlageStoreTests", dependencies: ["TonlageStore", "TonlageCore"]),
         // Runs the built `tonlage` binary; linking the executable module in would hide these tests from discovery on Linux.
         .testTarget(name: "TonlageCLITests"),
     ],

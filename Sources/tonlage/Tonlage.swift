@@ -7,14 +7,17 @@ struct Tonlage: ParsableCommand {
         commandName: "tonlage",
         abstract: "Score customer-service replies against a social-media style guide.",
         discussion: """
-            Tonlage scores a reply against a style guide (German by default: informal "du", \
-            no template phrases, no slang, channel lengths, personal data only by private message) \
-            and explains every deduction at the words that caused it.
+            Tonlage trains social-media customer-service agents. `tonlage` (or `tonlage play`) opens \
+            the training REPL: a scripted customer posts, you reply, and the reply is scored at once \
+            against a style guide (German by default: informal "du", no template phrases, no slang, \
+            channel lengths, personal data only by private message), with every deduction explained \
+            at the words that caused it. `tonlage check` scores a single reply or a batch.
 
             Exit codes: 0 all passed, 1 something failed the guide, 2 bad usage or bad input.
             """,
         version: TonlageVersion.current,
-        subcommands: [Check.self]
+        subcommands: [Play.self, Check.self, Progress.self],
+        defaultSubcommand: Play.self
     )
 
     /// Runs the command line; usage errors exit 2 as the contract says, not ArgumentParser's 64.

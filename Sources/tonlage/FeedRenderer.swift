@@ -1,0 +1,35 @@
+import Foundation
+import TonlageCore
+import TonlageScenarios
+
+/// Shows customer posts the way the channel's feed would: channel, name, handle, time.
+struct FeedRenderer {
+    let style: TerminalStyle
+
+    static let channelNames: [Channel: String] = [
+        .twitter: "X", .facebook: "Facebook", .instagram: "Instagram", .forum: "Community-Forum",
+        .reviewSite: "Bewertungsportal", .dm: "Direktnachricht", .email: "E-Mail",
+    ]
+
+    func render(posts: [Post], scenario: Scenario, channel: Channel, at date: Date = Date()) -> String {
+        let time = date.formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        var out = ""
+        for post in posts {
+            let name = post.name.isEmpty ? scenario.customer.name : post.name
+            let handle = post.handle.isEmpty ? scenario.customer.handle : post.handle
+            let header = "\(Self.channelNames[channel] ?? channel.rawValue) · \(scenario.brand.isEmpty ? scenario.title : scenario.brand) · \(time)"
+            out += style.dim("┌ " + header) + "\n"
+            out += style.dim("│ ") + style.bold(name) + (handle == name ? "" : style.dim(" \(handle)")) + "\n"
+            for line in post.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += style.dim("│ ") + line + "\n"
+            }
+            out += style.dim("└") + "\n"
+        }
+        return out
+    }
+
+    /// The customer's answer to the agent's reply.
+    func reaction(_ text: String, scenario: Scenario) -> String {
+        style.dim("↳ ") + style.bold(scenario.customer.name) + ": " + text + "\n"
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TonlageCore
+import TonlageScenarios
+import TonlageStore
+
+/// `tonlage play`: the training REPL (the default command).
+struct Play: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Practise on scripted customers (the default command).",
+        discussion: """
+            Lists the scenarios and lets you pick one by number or id (Tab completes), or starts \
+            SCENARIO directly. Each reply is scored at once, stored, and answered by the customer. \
+            Type :help inside for the commands. With standard input from a pipe, nothing is \
+            prompted and every line is read as typed, so sessions can be scripted.
+            """)
+
+    @Argument(help: "The scenario to start, by id or number.")
+    var scenario: String?
+
+    @Option(help: "Your name; default: $TONLAGE_AGENT, else asked once and remembered.")
+    var agent: String?
+
+    @OptionGroup var paths: LibraryOptions
+
+    @Option(help: "Colour: auto (only on a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorMode = .auto
+
+    func run() throws {
+        let guide = paths.guideOptions.loadGuide()
+        let scenarios = paths.loadScenarios(language: guide.language)
+        let interactive = isatty(STDIN_FILENO) == 1
+        var reader: any LineReader = interactive ? ReadlineReader(historyPath: Paths.history) : PlainLineReader()
+        let strings = ReplStrings.for(language: guide.language)
+        guard let name = AgentName.resolve(flag: agent, reader: &reader, prompt: strings.askName) else {
+            throw ExitCode(2)
+        }
+        let first: Scenario?
+        if let choice = scenario {
+            guard let found = scenarios.first(where: { $0.id == choice })
+                    ?? Int(choice).flatMap({ $0 >= 1 && $0 <= scenarios.count ? scenarios[$0 - 1] : nil }) else {
+                InputError(description: "no scenario `\(choice)`"
+                           + NameSuggestion.didYouMean(choice, in: scenarios.map(\.id)) + "; `tonlage play` lists them").exit()
+            }
+            first = found
+        } else {
+            first = nil
+        }
+        let store = try paths.openStore()
+        var session = PlaySession(guide: guide, scorer: Scorer(guide: guide), scenarios: scenarios, store: store,
+                                  agent: name, agentID: try store.agent(named: name), reader: reader,
+                                  style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1),
+                                  labels: Labels.for(language: guide.language), strings: strings)
+        try session.run(first: first)
+    }
+}
+
+/// `--guide`, `--scenarios` and `--store`, shared by the commands that play or report.
+struct LibraryOptions: ParsableArguments {
+    @OptionGroup var guideOptions: GuideOptions
+
+    @Option(help: ArgumentHelp("The scenario folder.", discussion: "Default: scenarios/ under $TONLAGE_HOME, else under the current directory.",
+                               valueName: "dir"))
+    var scenarios: String?
+
+    @Option(help: ArgumentHelp("The progress store (SQLite).", discussion: "Default: progress.sqlite in $XDG_DATA_HOME/tonlage or ~/.local/share/tonlage.",
+                               valueName: "path"))
+    var store: String?
+
+    /// The scenarios; a broken file is reported on standard error and left out, none at all exits 2.
+    func loadScenarios(language: String) -> [Scenario] {
+        let directory = scenarios ?? Paths.defaultScenarios
+        let (loaded, diagnostics) = ScenarioLoader.loadLibrary(directory: directory, language: language)
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        if loaded.isEmpty {
+            InputError(description: "no scenarios in \(directory); run from the project folder, set TONLAGE_HOME or pass --scenarios").exit()
+        }
+        return loaded
+    }
+
+    func openStore() throws -> ProgressStore {
+        let path = store ?? Paths.defaultStore
+        do {
+            return try ProgressStore(path: path)
+        } catch {
+            InputError(description: "cannot open the progress store \(path): \(error)").exit()
+        }
+    }
+}
+
+/// The trainee's name: the flag, `$TONLAGE_AGENT`, the remembered name, or asked once.
+enum AgentName {
+    static func resolve(flag: String?, reader: inout any LineReader, prompt: String) -> String? {
+        if let flag, !flag.isEmpty { return flag }
+        if let name = Paths.environment["TONLAGE_AGENT"], !name.isEmpty { return name }
+        if let saved = try? String(contentsOfFile: Paths.agentFile, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines), !saved.isEmpty {
+            return saved
+        }
+        guard let typed = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else {
+            FileHandle.standardError.write(Data("tonlage: a name is needed: pass --agent NAME or set TONLAGE_AGENT\n".utf8))
+            return nil
+        }
+        try? FileManager.default.createDirectory(atPath: Paths.configDirectory, withIntermediateDirectories: true)
+        try? (typed + "\n").write(toFile: Paths.agentFile, atomically: true, encoding: .utf8)
+        return typed
+    }
+}

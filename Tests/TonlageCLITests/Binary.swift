@@ -19,19 +19,38 @@ enum Binary {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
-        try runProcess(path, arguments, stdin: stdin)
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        try runProcess(path, arguments, stdin: stdin, environment: environment)
     }
 
-    static func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> Result {
+    /// The test environment: no TONLAGE_* or NO_COLOR from outside; user files in a sandbox.
+    static func environment(_ overrides: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["TONLAGE_HOME", "TONLAGE_AGENT", "NO_COLOR"] { environment.removeValue(forKey: key) }
+        environment["XDG_DATA_HOME"] = sandbox.appendingPathComponent("data").path
+        environment["XDG_CONFIG_HOME"] = sandbox.appendingPathComponent("config").path
+        environment.merge(overrides) { $1 }
+        return environment
+    }
+
+    /// A folder of this test run's own, for stores and user files.
+    static let sandbox: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-cli-\(UUID())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    static func newStorePath() -> String {
+        sandbox.appendingPathComponent("store-\(UUID()).sqlite").path
+    }
+
+    static func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil,
+                           environment overrides: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "TONLAGE_HOME")
-        environment.removeValue(forKey: "NO_COLOR")
-        process.environment = environment
+        process.environment = environment(overrides)
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -39,15 +58,21 @@ enum Binary {
         try process.run()
         // Read both pipes while the process runs, so a large output cannot block it.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
+        let collected = Collected()
+        DispatchQueue.global().async(group: group) { collected.out = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { collected.err = errors.fileHandleForReading.readDataToEndOfFile() }
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+                      stdout: String(decoding: collected.out, as: UTF8.self), stderr: String(decoding: collected.err, as: UTF8.self))
+    }
+
+    /// Output read on two threads; each field is written by one, read after both finished.
+    private final class Collected: @unchecked Sendable {
+        var out = Data()
+        var err = Data()
     }
 
     /// A tool from ../shared/tools, if ../shared and python3 are there.

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the REPL: scripted through a pipe, under a real terminal (tmux), and
+/// killed with SIGKILL mid-scenario.
+@Suite("tonlage play")
+struct PlayCommandTests {
+    static let goodFirst = "Hallo Nina, das ist wirklich ärgerlich, sorry! Schick mir bitte per Privatnachricht deine Bestellnummer, dann finde ich heraus, wo die Waschmaschine hängt. Viele Grüße, Paul"
+    static let goodSecond = "Danke, Nina! Die Waschmaschine kommt am Freitag, die Spedition meldet sich morgen mit der Uhrzeit. ^PL"
+
+    func progress(_ store: String) throws -> [[String: Any]] {
+        let result = try Binary.run(["progress", "--format", "json", "--store", store])
+        guard result.status == 0 else { return [] }
+        return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]) ?? []
+    }
+
+    @Test("scripted through a pipe: no prompts, scorecards, reactions, outcome, and the turns stored")
+    func scripted() throws {
+        let store = Binary.newStorePath()
+        let input = [Self.goodFirst, ":hint", Self.goodSecond].joined(separator: "\n") + "\n"
+        let result = try Binary.run(["play", "paket-verspaetet", "--agent", "Pipe", "--store", store], stdin: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("Deine Antwort>"))
+        #expect(result.stdout.contains("Ergebnis: 100/100 – bestanden"))
+        #expect(result.stdout.contains("↳ Nina Berger: Okay, hab euch die Bestellnummer per PN geschickt."))
+        #expect(result.stdout.contains("Tipp für diesen Schritt"))
+        #expect(result.stdout.contains("Ausgang: gelöst"))
+        let agent = try #require(try progress(store).first)
+        #expect(agent["turns"] as? Int == 2)
+        let turns = try Binary.run(["progress", "--format", "csv", "--store", store])
+        #expect(turns.stdout == "agent,scenario,attempts,best_score,last_score,last_outcome,recent_scores\nPipe,paket-verspaetet,1,100,100,resolved,100\n")
+    }
+
+    @Test("the scenario list, a pick by number, and the three things to practise")
+    func listAndSummary() throws {
+        let store = Binary.newStorePath()
+        let input = "99\n1\nPoste hier bitte deine Bestellnummer und Anschrift.\n\n"
+        let result = try Binary.run(["play", "--store", store], stdin: Data(input.utf8), environment: ["TONLAGE_AGENT": "Liste"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  1  paket-verspaetet  Waschmaschine seit zwei Wochen überfällig"))
+        #expect(result.stdout.contains("Kein Szenario „99“"))
+        #expect(result.stdout.contains("Ausgang: Kunde verloren"))
+        #expect(result.stdout.contains("Als Nächstes üben:\n  • privacy.daten_oeffentlich"))
+    }
+
+    @Test("an unknown scenario and a missing name are input errors, exit 2")
+    func badInput() throws {
+        let unknown = try Binary.run(["play", "paket-verspätet", "--agent", "X", "--store", Binary.newStorePath()])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean `paket-verspaetet`"))
+        let nameless = try Binary.run(["play", "paket-verspaetet", "--store", Binary.newStorePath()], stdin: Data())
+        #expect(nameless.status == 2)
+    }
+
+    @Test("SIGKILL after two answered steps loses no turn, and the store opens cleanly")
+    func killed() throws {
+        let store = Binary.newStorePath()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["play", "paket-verspaetet", "--agent", "Kill", "--store", store]
+        process.currentDirectoryURL = Binary.packageRoot
+        process.environment = Binary.environment()
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Two answered turns (the first step, answered again after :retry); the session then
+        // waits mid-scenario for the answer to the second step.
+        input.fileHandleForWriting.write(Data((Self.goodFirst + "\n:retry\n" + Self.goodFirst + "\n").utf8))
+        var turns = 0
+        for _ in 0..<200 where turns < 2 {
+            Thread.sleep(forTimeInterval: 0.05)
+            turns = (try? progress(store).first?["turns"] as? Int) ?? 0
+        }
+        #expect(process.isRunning)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try progress(store).first?["turns"] as? Int == 2)
+        let reopened = try Binary.run(["progress", "--store", store])
+        #expect(reopened.status == 0)
+        #expect(reopened.stdout.contains("Kill · 1 runs · 2 turns"))
+    }
+
+    @Test("under a real terminal: readline, umlauts, Tab completion, Ctrl-C, the customer's reaction",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+    func terminal() throws {
+        let store = Binary.newStorePath()
+        let session = "tonlage-\(UUID().uuidString.prefix(8))"
+        let environment = Binary.environment().filter { ["PATH", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"].contains($0.key) }
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let command = "cd '\(Binary.packageRoot.path)' && env \(exports) LANG=C.UTF-8 '\(Binary.path)' play --agent Terminal --store '\(store)'"
+        try tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        #expect(waitFor(session, "Szenario (Nummer oder ID):"))
+        try tmux(["send-keys", "-t", session, "-l", "paket-v"])
+        try tmux(["send-keys", "-t", session, "Tab", "Enter"])
+        #expect(waitFor(session, "Deine Antwort>"))
+        try tmux(["send-keys", "-t", session, "-l", "verwerfen"])
+        try tmux(["send-keys", "-t", session, "C-c"])
+        try tmux(["send-keys", "-t", session, "-l", "Hallo Nina, das ist ärgerlich, sorry! Schick mir bitte per Privatnachricht deine Bestellnummer. Grüße, Jörg"])
+        try tmux(["send-keys", "-t", session, "Enter"])
+        #expect(waitFor(session, "Okay, hab euch die Bestellnummer per PN geschickt."))
+        let screen = try capture(session)
+        #expect(screen.contains("Ergebnis: 100/100"))
+        try tmux(["send-keys", "-t", session, "C-d"])
+        #expect(waitFor(session, "Gespeichert. Bis bald!"))
+        let result = try Binary.run(["progress", "--format", "json", "--store", store])
+        #expect(result.stdout.contains("\"turns\" : 1"))
+        let turns = try Binary.run(["progress", "--store", store])
+        #expect(!turns.stdout.contains("verwerfen"))
+    }
+
+    /// Runs tmux with its output in a file: the tmux server it starts inherits and keeps open
+    /// whatever it is given, so a pipe would never reach its end.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = Binary.sandbox.appendingPathComponent("tmux-\(UUID()).out")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = arguments
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        defer { try? FileManager.default.removeItem(at: output) }
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    private func capture(_ session: String) throws -> String {
+        try tmux(["capture-pane", "-t", session, "-p", "-J"])
+    }
+
+    private func waitFor(_ session: String, _ text: String) -> Bool {
+        for _ in 0..<100 {
+            if (try? capture(session))?.contains(text) == true { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+}

@@ -44,7 +44,7 @@ let package = Package(
         // Throughput benchmark: `swift run -c release tonlage-bench`.
         .executableTarget(
             name: "tonlage-bench",
-            dependencies: ["TonlageCore"],
+            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore"],
             path: "Benchmarks/TonlageBench"
         ),
         .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),

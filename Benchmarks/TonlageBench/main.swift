@@ -1,16 +1,21 @@
 // Throughput of the scoring engine on the `check --format jsonl` path.
 //
-//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--threads-only]
+//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR]
 //
 // Generates N varied replies (default 200,000; seeded, so every run scores the same corpus),
 // encodes them as JSON Lines and scores them through `BatchChecker`, exactly as
 // `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second.
+// Then plays REPL turns (the scenario's example answers) through `ScenarioRun` and commits each
+// to a fresh progress store, as `tonlage play` does, and prints the time per turn.
 import Foundation
 import TonlageCore
+import TonlageScenarios
+import TonlageStore
 
 struct Options {
     var replies = 200_000
     var guidePath = "guide/de-social.yaml"
+    var scenariosPath = "scenarios"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -18,8 +23,9 @@ struct Options {
             switch argument {
             case "--replies": replies = Int(iterator.next() ?? "") ?? replies
             case "--guide": guidePath = iterator.next() ?? guidePath
+            case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
             default:
-                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR]\n".utf8))
                 exit(2)
             }
         }
@@ -124,3 +130,51 @@ func measure(_ label: String, blockSize: Int, parallel: Bool) {
 
 measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", blockSize: 4096, parallel: true)
 measure("one core", blockSize: 4096, parallel: false)
+
+/// REPL turns: score a scenario answer (guide and step expectations) and commit it to the store.
+func measureTurns() throws {
+    let scenarios = ScenarioLoader.loadLibrary(directory: options.scenariosPath, language: guide.language).scenarios
+    let plays = scenarios.flatMap { scenario in scenario.examples.map { (scenario, $0.answers) } }
+    guard !plays.isEmpty else { return print("turns: no scenarios in \(options.scenariosPath)") }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-bench-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try ProgressStore(path: folder.appendingPathComponent("progress.sqlite").path)
+    let agent = try store.agent(named: "bench")
+    let scorer = Scorer(guide: guide)
+    var turns = 0
+    var durations: [Duration] = []
+    let clock = ContinuousClock()
+    let total = try clock.measure {
+        for round in 0..<20 {
+            for (scenario, answers) in plays {
+                let run = try store.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
+                                             guideHash: guide.contentHash, mode: .play)
+                var play = ScenarioRun(scenario: scenario)
+                for answer in answers where !play.isFinished {
+                    let elapsed = try clock.measure {
+                        guard let turn = play.answer(answer, scorer: scorer) else { return }
+                        try store.record(.init(step: turn.stepID, reply: answer.text, action: answer.action,
+                                               seconds: Double(round), card: turn.card, hintUsed: false), run: run)
+                    }
+                    durations.append(elapsed)
+                    turns += 1
+                }
+                try store.finishRun(run, outcome: play.outcome?.rawValue ?? "abandoned")
+            }
+        }
+    }
+    func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+    durations.sort()
+    print(String(format: "REPL turns (score + commit to SQLite/WAL): %d turns, %.2f ms per turn on average, 99th percentile %.2f ms, slowest %.2f ms",
+                 turns, milliseconds(total) / Double(turns), milliseconds(durations[durations.count * 99 / 100]),
+                 milliseconds(durations[durations.count - 1])))
+}
+
+do {
+    try measureTurns()
+} catch {
+    FileHandle.standardError.write(Data("turns: \(error)\n".utf8))
+    exit(1)
+}

@@ -24,6 +24,11 @@ let package = Package(
             name: "TonlageScenarios",
             dependencies: ["TonlageCore", .product(name: "Yams", package: "Yams")]
         ),
+        // `tonlage lint`: checks of guides and scenarios beyond the loaders, and exploration.
+        .target(
+            name: "TonlageLint",
+            dependencies: ["TonlageCore", "TonlageScenarios"]
+        ),
         // The progress store: SQLite in WAL mode through GRDB.
         .target(
             name: "TonlageStore",
@@ -37,6 +42,7 @@ let package = Package(
                 "TonlageCore",
                 "TonlageScenarios",
                 "TonlageStore",
+                "TonlageLint",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -50,6 +56,7 @@ let package = Package(
         .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),
         .testTarget(name: "TonlageScenariosTests", dependencies: ["TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageStoreTests", dependencies: ["TonlageStore", "TonlageCore"]),
+        .testTarget(name: "TonlageLintTests", dependencies: ["TonlageLint", "TonlageScenarios", "TonlageCore"]),
         // Runs the built `tonlage` binary; linking the executable module in would hide these tests from discovery on Linux.
         .testTarget(name: "TonlageCLITests"),
     ],

@@ -90,8 +90,15 @@ public struct Condition: Sendable {
     /// Names of `must_mention` groups the reply must have met.
     public var mentions: [String] = []
     public var notMentions: [String] = []
+    /// Guide rule ids that must have (or must not have) a finding in the reply.
+    public var findings: [String] = []
+    public var noFindings: [String] = []
+    /// Where each rule id stands in the file, for lint.
+    public var ruleMarks: [(rule: String, line: Int, column: Int)] = []
 
     public func holds(for action: Action, card: Scorecard, mentioned: Set<String>) -> Bool {
+        if !findings.allSatisfy({ rule in card.findings.contains { $0.rule == rule } }) { return false }
+        if noFindings.contains(where: { rule in card.findings.contains { $0.rule == rule } }) { return false }
         if let expected = self.action, expected != action { return false }
         if let minScore, card.score < minScore { return false }
         if let maxScore, card.score > maxScore { return false }

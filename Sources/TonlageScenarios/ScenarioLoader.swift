@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     static let stepKeys = ["id", "posts", "mood", "expect", "target_seconds", "next"]
     static let expectKeys = ["must_mention", "must_not", "action"]
     static let transitionKeys = ["if", "go", "reaction", "mood"]
-    static let conditionKeys = ["action", "min_score", "max_score", "passed", "mentions", "not_mentions"]
+    static let conditionKeys = ["action", "min_score", "max_score", "passed", "mentions", "not_mentions", "findings", "no_findings"]
     static let answerKeys = ["text", "action", "seconds"]
 
     /// Every `*.yaml` file directly in `directory`, in name order.
@@ -204,6 +204,20 @@ public enum ScenarioLoader {
                                     code: "unknown-group", at: mark)
                     }
                 }
+            }
+            for (key, target) in [("findings", \Condition.findings), ("no_findings", \Condition.noFindings)] {
+                for (rule, mark) in when.strings(key) {
+                    parsed[keyPath: target].append(rule)
+                    parsed.ruleMarks.append((rule, mark?.line ?? 1, mark?.column ?? 1))
+                }
+            }
+            for name in parsed.mentions where parsed.notMentions.contains(name) {
+                when.error("this condition can never hold: `\(name)` is in both `mentions` and `not_mentions`",
+                           code: "impossible-condition", at: "mentions")
+            }
+            for rule in parsed.findings where parsed.noFindings.contains(rule) {
+                when.error("this condition can never hold: `\(rule)` is in both `findings` and `no_findings`",
+                           code: "impossible-condition", at: "findings")
             }
             if let min = parsed.minScore, let max = parsed.maxScore, min > max {
                 when.error("this condition can never hold: `min_score` \(min) is above `max_score` \(max)", code: "impossible-condition",

@@ -108,11 +108,12 @@ public enum GuideLoader {
         guard let id = fields.string("id", required: true, what: "a rule") else { return nil }
         let parts = id.split(separator: ".", maxSplits: 1).map(String.init)
         let familyNames = Family.allCases.map(\.rawValue)
-        guard parts.count == 2, let family = Family(rawValue: parts[0]), !parts[1].isEmpty else {
+        let family = parts.count == 2 && !parts[1].isEmpty ? Family(rawValue: parts[0]) : nil
+        if family == nil {
+            // Reported, and the rest of the rule is still checked.
             let hint = parts.count == 2 ? NameSuggestion.didYouMean(parts[0], in: familyNames) : ""
             fields.error("the rule id `\(id)` must be `family.name` with a family out of \(familyNames.joined(separator: ", "))" + hint,
                          code: "bad-id", at: "id")
-            return nil
         }
         guard let kindName = fields.string("kind", required: true, what: "the rule `\(id)`") else { return nil }
         guard let kind = RuleKinds.named(kindName) else {
@@ -141,7 +142,7 @@ public enum GuideLoader {
         let examples = readExamples(fields, defaultContext: context, sink: sink)
 
         guard sink.diagnostics[errorsBefore...].allSatisfy({ $0.level != .error }),
-              let severity, let weight, let message, let rationale else { return nil }
+              let family, let severity, let weight, let message, let rationale else { return nil }
         return Rule(id: id, family: family, kind: kindName, severity: severity, weight: weight, message: message,
                     rationale: rationale, suggestion: suggestion, channels: channels, exceptChannels: exceptChannels,
                     moods: moods, examples: examples, line: line, checker: checker)

@@ -1,0 +1,82 @@
+import TonlageCore
+import TonlageScenarios
+
+/// An automated playtest: plays every scenario many times with answers drawn from its own
+/// examples and the guide's examples (seeded, so a run can be reproduced), and reports steps
+/// and outcomes that are never reached and plays that never end.
+public struct Explorer {
+    public let guide: Guide
+    public var plays = 200
+    public var maxTurns = 12
+
+    public init(guide: Guide) { self.guide = guide }
+
+    public struct Summary: Sendable {
+        public let scenario: String
+        public let plays: Int
+        public let outcomes: [Outcome: Int]
+        public let unfinished: Int
+    }
+
+    public func explore(_ scenarios: [Scenario], seed: UInt64) -> (summaries: [Summary], diagnostics: [Diagnostic]) {
+        let scorer = Scorer(guide: guide)
+        let guideTexts = guide.rules.flatMap { $0.examples.map(\.text) }
+        var summaries: [Summary] = []
+        var diagnostics: [Diagnostic] = []
+        for scenario in scenarios {
+            var random = SplitMix64(state: seed ^ Self.hash(scenario.id))
+            let own = scenario.examples.flatMap(\.answers)
+            let pool = own + own + guideTexts.map { Answer(text: $0) }
+                + [Answer(text: "", action: .escalate)] + own.map { Answer(text: $0.text, action: .dm) }
+            var reachedSteps: Set<String> = []
+            var outcomes: [Outcome: Int] = [:]
+            var unfinished = 0
+            for _ in 0..<plays {
+                var run = ScenarioRun(scenario: scenario)
+                var turns = 0
+                while let step = run.stepID, turns < maxTurns {
+                    reachedSteps.insert(step)
+                    _ = run.answer(pool[Int(random.next() % UInt64(pool.count))], scorer: scorer)
+                    turns += 1
+                }
+                if let outcome = run.outcome { outcomes[outcome, default: 0] += 1 } else { unfinished += 1 }
+            }
+            summaries.append(Summary(scenario: scenario.id, plays: plays, outcomes: outcomes, unfinished: unfinished))
+            for step in scenario.steps where !reachedSteps.contains(step.id) {
+                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1, level: .warning,
+                                              message: "step `\(step.id)` was never reached in \(plays) plays", code: "explore-step-unreached"))
+            }
+            let named = Set(scenario.steps.flatMap { $0.transitions.compactMap { transition -> Outcome? in
+                if case let .outcome(outcome) = transition.destination { return outcome }
+                return nil
+            } })
+            for outcome in Outcome.allCases where named.contains(outcome) && outcomes[outcome] == nil {
+                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1, level: .warning,
+                                              message: "outcome `\(outcome.rawValue)` was never reached in \(plays) plays",
+                                              code: "explore-outcome-unreached"))
+            }
+            if unfinished > 0 {
+                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1, level: .warning,
+                                              message: "\(unfinished) of \(plays) plays were still going after \(maxTurns) turns: a loop without a way out?",
+                                              code: "explore-dead-end"))
+            }
+        }
+        return (summaries, diagnostics)
+    }
+
+    private static func hash(_ text: String) -> UInt64 {
+        text.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+    }
+}
+
+/// SplitMix64: small, fast and the same on every platform, for reproducible exploration.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import TonlageCore
+import TonlageScenarios
+
+/// Checks guides and scenario files with a compiler's quality of feedback: every problem at
+/// its file, line and column, with a stable code and a fix hint where one is clear.
+///
+/// Beyond what the loaders report (syntax, schema, unknown names, broken links), lint runs the
+/// examples: a guide rule's good example must not trigger it and its bad example must; a
+/// scenario's good play must reach a success outcome and its bad play must not.
+public struct Linter {
+    public let guidePath: String
+
+    public init(guidePath: String) { self.guidePath = guidePath }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var errors: Int { diagnostics.filter { $0.level == .error }.count }
+        public var warnings: Int { diagnostics.filter { $0.level == .warning }.count }
+    }
+
+    /// Lints the given files and folders (a folder: every `*.yaml` in it); the guide is
+    /// linted too when it is among them.
+    public func lint(paths: [String]) -> Report {
+        var report = Report()
+        let files = paths.flatMap(Self.yamlFiles)
+        // The guide the scenarios are scored against; its own problems are reported once.
+        let (guide, guideProblems) = loadGuide()
+        let guideIsLinted = files.contains { Self.samePath($0, guidePath) }
+        // A guide that does not load is reported even when only scenarios are linted: their
+        // examples and rule references cannot be checked without it.
+        if guideIsLinted || guide == nil {
+            report.diagnostics += guideProblems
+            if let guide { report.diagnostics += checkExamples(of: guide) }
+        }
+        for file in files where !Self.samePath(file, guidePath) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                report.diagnostics.append(Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file", code: "unreadable"))
+                continue
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            if Self.isGuide(text) {
+                let (other, problems) = GuideLoader.compile(yaml: text, file: file)
+                report.diagnostics += problems
+                if let other { report.diagnostics += checkExamples(of: other) }
+            } else {
+                report.diagnostics += lintScenario(file: file, guide: guide)
+            }
+            report.diagnostics += Self.todos(in: text, file: file)
+        }
+        if guideIsLinted, let data = FileManager.default.contents(atPath: guidePath) {
+            report.diagnostics += Self.todos(in: String(decoding: data, as: UTF8.self), file: guidePath)
+        }
+        report.diagnostics.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
+        return report
+    }
+
+    private func loadGuide() -> (Guide?, [Diagnostic]) {
+        do {
+            return (try GuideLoader.load(path: guidePath), [])
+        } catch {
+            return (nil, error.diagnostics)
+        }
+    }
+
+    /// Guides have `rules:` at the top level; everything else is read as a scenario.
+    static func isGuide(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("rules:") }
+    }
+
+    public static func yamlFiles(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    }
+
+    /// `TODO:` notes, listed as warnings so they are not forgotten.
+    static func todos(in text: String, file: String) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: "TODO:") else { continue }
+            let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+            let note = line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            result.append(Diagnostic(file: file, line: index + 1, column: column, level: .warning,
+                                     message: "TODO: \(note)", code: "todo"))
+        }
+        return result
+    }
+
+    /// Each rule's good examples must not trigger it; its bad examples must.
+    func checkExamples(of guide: Guide) -> [Diagnostic] {
+        let scorer = Scorer(guide: guide)
+        var result: [Diagnostic] = []
+        for rule in guide.rules {
+            for example in rule.examples {
+                let hits = scorer.score(example.text, context: example.context).findings.filter { $0.rule == rule.id }
+                if example.isGood, let hit = hits.first {
+                    result.append(Diagnostic(file: guide.file, line: example.line, column: example.column,
+                                             message: "good example triggers `\(rule.id)` at „\(hit.excerpt)“",
+                                             code: "example-good-triggers"))
+                } else if !example.isGood && hits.isEmpty {
+                    result.append(Diagnostic(file: guide.file, line: example.line, column: example.column,
+                                             message: "bad example does not trigger `\(rule.id)`", code: "example-bad-silent"))
+                }
+            }
+        }
+        return result
+    }
+
+    func lintScenario(file: String, guide: Guide?) -> [Diagnostic] {
+        let (loaded, problems) = ScenarioLoader.load(path: file, language: guide?.language ?? "de")
+        var result = problems
+        guard let scenario = loaded else { return result }
+        result += Self.unreachableOutcomes(scenario)
+        guard let guide else { return result }
+        let ruleIDs = guide.rules.map(\.id)
+        for step in scenario.steps {
+            for transition in step.transitions {
+                for mark in transition.condition?.ruleMarks ?? [] where !ruleIDs.contains(mark.rule) {
+                    result.append(Diagnostic(file: file, line: mark.line, column: mark.column,
+                                             message: "the guide has no rule `\(mark.rule)`" + NameSuggestion.didYouMean(mark.rule, in: ruleIDs),
+                                             code: "unknown-rule"))
+                }
+            }
+        }
+        let scorer = Scorer(guide: guide)
+        for example in scenario.examples {
+            let run = ScenarioRun.play(scenario, answers: example.answers, scorer: scorer)
+            let reached = run.outcome.map { scenario.success.contains($0) } ?? false
+            let path = (run.turns.map(\.stepID) + [run.outcome?.rawValue ?? "unfinished"]).joined(separator: " → ")
+            if example.isGood && !reached {
+                result.append(Diagnostic(file: file, line: example.line, column: 7,
+                                         message: "good example does not reach \(scenario.success.map(\.rawValue).joined(separator: " or ")): \(path)",
+                                         code: "example-good-fails"))
+            } else if !example.isGood && reached {
+                result.append(Diagnostic(file: file, line: example.line, column: 7,
+                                         message: "bad example reaches \(run.outcome!.rawValue): \(path)", code: "example-bad-succeeds"))
+            }
+        }
+        return result
+    }
+
+    /// A success outcome no path of transitions leads to.
+    static func unreachableOutcomes(_ scenario: Scenario) -> [Diagnostic] {
+        var reached: Set<String> = [scenario.start]
+        var outcomes: Set<Outcome> = []
+        var queue = [scenario.start]
+        while let id = queue.popLast() {
+            for transition in scenario.step(id)?.transitions ?? [] {
+                switch transition.destination {
+                case let .step(next): if reached.insert(next).inserted { queue.append(next) }
+                case let .outcome(outcome): outcomes.insert(outcome)
+                }
+            }
+        }
+        return scenario.success.filter { !outcomes.contains($0) }.map { outcome in
+            Diagnostic(file: scenario.file, line: 1, column: 1,
+                       message: "the scenario can never reach `\(outcome.rawValue)`: no transition leads there", code: "never-succeeds")
+        }
+    }
+}

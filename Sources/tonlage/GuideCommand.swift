@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TonlageCore
+
+/// `tonlage guide`: the style guide, readable in the terminal or as a Markdown handout.
+struct GuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "Show the style guide, grouped by family, or one rule.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
+    @Argument(help: "One rule id (e.g. tone.chatkuerzel).")
+    var rule: String?
+
+    @Option(help: "Output: text (terminal) or markdown (a document to hand out).")
+    var format: Format = .text
+
+    @Option(help: "Colour: auto, always, never.")
+    var color: ColorMode = .auto
+
+    @OptionGroup var guideOptions: GuideOptions
+
+    func run() throws {
+        let guide = guideOptions.loadGuide()
+        var rules = guide.rules
+        if let rule {
+            guard let found = guide.rule(withID: rule) else {
+                InputError(description: "the guide has no rule `\(rule)`" + NameSuggestion.didYouMean(rule, in: guide.rules.map(\.id))).exit()
+            }
+            rules = [found]
+        }
+        let labels = Labels.for(language: guide.language)
+        let text = format == .markdown
+            ? GuideText.markdown(guide, rules: rules, labels: labels)
+            : GuideText(style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1), labels: labels).render(rules)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// The guide for people: per family each rule's message, rationale, suggestion and examples.
+struct GuideText {
+    let style: TerminalStyle
+    let labels: Labels
+
+    func render(_ rules: [Rule]) -> String {
+        var out = ""
+        for family in Family.allCases {
+            let members = rules.filter { $0.family == family }
+            guard !members.isEmpty else { continue }
+            out += style.bold(labels.families[family]!.uppercased()) + "\n\n"
+            for rule in members {
+                out += style.severity(rule.severity, style.bold(rule.id)) + style.dim("  \(labels.severities[rule.severity]!), −\(rule.weight) · \(rule.kind)\(Self.scope(rule))") + "\n"
+                out += "  " + rule.message + "\n"
+                out += style.dim("  " + rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
+                if let suggestion = rule.suggestion { out += "  \(labels.suggestion): \(suggestion)\n" }
+                for example in rule.examples {
+                    out += "    " + (example.isGood ? style.green("✓ ") : style.red("✗ ")) + example.text + "\n"
+                }
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    static func scope(_ rule: Rule) -> String {
+        var parts: [String] = []
+        if let channels = rule.channels { parts.append(Channel.allCases.filter(channels.contains).map(\.rawValue).joined(separator: ", ")) }
+        if !rule.exceptChannels.isEmpty { parts.append("not " + Channel.allCases.filter(rule.exceptChannels.contains).map(\.rawValue).joined(separator: ", ")) }
+        if let moods = rule.moods { parts.append(Mood.allCases.filter(moods.contains).map(\.rawValue).joined(separator: ", ")) }
+        return parts.isEmpty ? "" : " · " + parts.joined(separator: "; ")
+    }
+
+    static func markdown(_ guide: Guide, rules: [Rule], labels: Labels) -> String {
+        var out = "# \(guide.name)\n\n"
+        out += "\(labels.passMark): \(guide.passMark)\n\n"
+        for family in Family.allCases {
+            let members = rules.filter { $0.family == family }
+            guard !members.isEmpty else { continue }
+            out += "## \(labels.families[family]!)\n\n"
+            for rule in members {
+                out += "### `\(rule.id)`\n\n"
+                out += "*\(labels.severities[rule.severity]!), −\(rule.weight)\(scope(rule))*\n\n"
+                out += "**\(rule.message)**\n\n"
+                out += rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+                if let suggestion = rule.suggestion { out += "\(labels.suggestion): \(suggestion)\n\n" }
+                for example in rule.examples { out += "- \(example.isGood ? "✓" : "✗") \(example.text)\n" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

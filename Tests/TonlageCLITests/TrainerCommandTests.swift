@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the trainer tools: `lint`, `guide`, `scenarios`.
+@Suite("trainer commands")
+struct TrainerCommandTests {
+    static let broken = Binary.packageRoot.appendingPathComponent("Tests/Fixtures/broken")
+
+    @Test("lint: clean library exits 0; errors exit 2; warnings exit 1 only with --strict")
+    func lintExitCodes() throws {
+        let clean = try Binary.run(["lint"])
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout == "0 errors, 0 warnings\n")
+        let errors = try Binary.run(["lint", Self.broken.appendingPathComponent("scenario-misspelt-key.yaml").path])
+        #expect(errors.status == 2)
+        #expect(errors.stdout.contains("scenario-misspelt-key.yaml:10:7: error: unknown key `must_mentoin` in `expect`, did you mean `must_mention`? [unknown-key]"))
+        let warnings = Self.broken.appendingPathComponent("scenario-unreachable.yaml").path
+        #expect(try Binary.run(["lint", warnings]).status == 0)
+        #expect(try Binary.run(["lint", "--strict", warnings]).status == 1)
+    }
+
+    @Test("lint --format json gives the same findings for editors and CI")
+    func lintJSON() throws {
+        let result = try Binary.run(["lint", "--format", "json", Self.broken.path])
+        #expect(result.status == 2)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let text = try Binary.run(["lint", Self.broken.path])
+        #expect(items.count == text.stdout.split(separator: "\n").count - 1)
+        #expect(items.contains { $0["code"] as? String == "unknown-kind" && $0["line"] as? Int == 4 && $0["column"] as? Int == 11 })
+    }
+
+    @Test("lint --explore reports what it played, the same for the same seed")
+    func explore() throws {
+        let first = try Binary.run(["lint", "--explore", "--seed", "3"])
+        let second = try Binary.run(["lint", "--explore", "--seed", "3"])
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("explored paket-verspaetet: 200 plays"))
+    }
+
+    @Test("guide: one rule in the terminal, the whole guide as Markdown")
+    func guide() throws {
+        let rule = try Binary.run(["guide", "tone.chatkuerzel"])
+        #expect(rule.status == 0)
+        #expect(rule.stdout.contains("tone.chatkuerzel"))
+        #expect(rule.stdout.contains("✗ lol, das steht doch auf der Website"))
+        let markdown = try Binary.run(["guide", "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("# Tonlage Social-Media-Styleguide (Deutsch)"))
+        #expect(markdown.stdout.contains("## Anrede\n\n### `address.sie`"))
+        let unknown = try Binary.run(["guide", "tone.chatkurzel"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean `tone.chatkuerzel`"))
+        let english = try Binary.run(["guide", "--guide", "guide/en-social.yaml", "tone.slang"])
+        #expect(english.stdout.contains("“{match}” is chat slang.") || english.stdout.contains("chat slang"))
+    }
+
+    @Test("scenarios: the library one line each, a flowchart per scenario")
+    func scenarios() throws {
+        let list = try Binary.run(["scenarios"])
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").count >= 15)
+        #expect(list.stdout.contains("paket-verspaetet\tWaschmaschine seit zwei Wochen überfällig\tfacebook\tmedium\t2 steps\tlost,resolved"))
+        let graph = try Binary.run(["scenarios", "paket-verspaetet", "--graph"])
+        #expect(graph.stdout.hasPrefix("flowchart TD\n"))
+        #expect(graph.stdout.contains("step_beschwerde -->|\"score ≥ 60 & mentions Bestellnummer privat erfragen\"| step_nummer"))
+        #expect(graph.stdout.contains("step_nummer -->|\"otherwise\"| lost"))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import TonlageCore
+@testable import TonlageLint
+@testable import TonlageScenarios
+
+/// `Tests/Fixtures/broken/`: deliberately broken guides and scenarios, each beside a
+/// `.expected` file with the exact diagnostics (`line:column: level [code]`) lint must give.
+@Suite("lint")
+struct LintFixtureTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/broken")
+    static let guidePath = root.appendingPathComponent("guide/de-social.yaml").path
+
+    static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.sorted()
+
+    @Test("the fixture folder covers guides and scenarios")
+    func coverage() {
+        #expect(Self.cases.filter { $0.hasPrefix("guide-") }.count >= 6)
+        #expect(Self.cases.filter { $0.hasPrefix("scenario-") }.count >= 8)
+    }
+
+    @Test("each broken file gives exactly the expected diagnostics", arguments: cases)
+    func fixture(name: String) throws {
+        let file = Self.fixtures.appendingPathComponent(name).path
+        let expected = try String(contentsOfFile: file.replacingOccurrences(of: ".yaml", with: ".expected"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let report = Linter(guidePath: Self.guidePath).lint(paths: [file])
+        #expect(report.diagnostics.allSatisfy { $0.file == file })
+        let actual = report.diagnostics.map { "\($0.line):\($0.column): \($0.level.rawValue) [\($0.code)]" }
+        #expect(actual == expected, "\(report.diagnostics.map(\.description))")
+        #expect(!expected.isEmpty)
+    }
+
+    @Test("the shipped guides and scenarios lint clean")
+    func shipped() {
+        let german = Linter(guidePath: Self.guidePath)
+            .lint(paths: [Self.guidePath, Self.root.appendingPathComponent("scenarios").path])
+        #expect(german.diagnostics.isEmpty, "\(german.diagnostics.map(\.description))")
+        let englishPath = Self.root.appendingPathComponent("guide/en-social.yaml").path
+        let english = Linter(guidePath: englishPath).lint(paths: [englishPath])
+        #expect(english.diagnostics.isEmpty, "\(english.diagnostics.map(\.description))")
+    }
+
+    @Test("TODO notes are warnings with their column")
+    func todos() {
+        let diagnostics = Linter.todos(in: "a: 1\n  # TODO: später\nb: 2 # TODO: auch", file: "f.yaml")
+        #expect(diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == ["2:5 TODO: später", "3:8 TODO: auch"])
+        #expect(diagnostics.allSatisfy { $0.level == .warning && $0.code == "todo" })
+    }
+
+    @Test("exploration is reproducible and reaches the library's outcomes")
+    func exploration() throws {
+        let guide = try GuideLoader.load(path: Self.guidePath)
+        let scenarios = ScenarioLoader.loadLibrary(directory: Self.root.appendingPathComponent("scenarios").path,
+                                                   language: guide.language).scenarios
+        var explorer = Explorer(guide: guide)
+        explorer.plays = 40
+        let first = explorer.explore(scenarios, seed: 42)
+        let second = explorer.explore(scenarios, seed: 42)
+        #expect(first.summaries.map(\.outcomes) == second.summaries.map(\.outcomes))
+        #expect(first.diagnostics.map(\.description) == second.diagnostics.map(\.description))
+        #expect(first.summaries.allSatisfy { $0.unfinished == 0 })
+        #expect(first.summaries.contains { ($0.outcomes[.resolved] ?? 0) > 0 })
+    }
+}

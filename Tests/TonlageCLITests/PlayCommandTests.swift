@@ -90,7 +90,8 @@ struct PlayCommandTests {
         let session = "tonlage-\(UUID().uuidString.prefix(8))"
         let environment = Binary.environment().filter { ["PATH", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"].contains($0.key) }
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "cd '\(Binary.packageRoot.path)' && env \(exports) LANG=C.UTF-8 '\(Binary.path)' play --agent Terminal --store '\(store)'"
+        let command = "cd '\(Binary.packageRoot.path)' && env \(exports) LANG=C.UTF-8 '\(Binary.path)' play --agent Terminal --store '\(store)'; sleep 30"
+        // `sleep` keeps the pane (and what the program printed last) after it exits.
         try tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command])
         defer { _ = try? tmux(["kill-session", "-t", session]) }
         #expect(waitFor(session, "Szenario (Nummer oder ID):"))

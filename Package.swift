@@ -29,6 +29,11 @@ let package = Package(
             name: "TonlageLint",
             dependencies: ["TonlageCore", "TonlageScenarios"]
         ),
+        // `tonlage certify`: answer files walked through the scenarios, plans, certificates.
+        .target(
+            name: "TonlageCertify",
+            dependencies: ["TonlageCore", "TonlageScenarios", .product(name: "Yams", package: "Yams")]
+        ),
         // The progress store: SQLite in WAL mode through GRDB.
         .target(
             name: "TonlageStore",
@@ -43,6 +48,7 @@ let package = Package(
                 "TonlageScenarios",
                 "TonlageStore",
                 "TonlageLint",
+                "TonlageCertify",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -50,12 +56,13 @@ let package = Package(
         // Throughput benchmark: `swift run -c release tonlage-bench`.
         .executableTarget(
             name: "tonlage-bench",
-            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore"],
+            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore", "TonlageCertify"],
             path: "Benchmarks/TonlageBench"
         ),
         .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),
         .testTarget(name: "TonlageScenariosTests", dependencies: ["TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageStoreTests", dependencies: ["TonlageStore", "TonlageCore"]),
+        .testTarget(name: "TonlageCertifyTests", dependencies: ["TonlageCertify", "TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageLintTests", dependencies: ["TonlageLint", "TonlageScenarios", "TonlageCore"]),
         // Runs the built `tonlage` binary; linking the executable module in would hide these tests from discovery on Linux.
         .testTarget(name: "TonlageCLITests"),

@@ -6,8 +6,11 @@
 // encodes them as JSON Lines and scores them through `BatchChecker`, exactly as
 // `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second.
 // Then plays REPL turns (the scenario's example answers) through `ScenarioRun` and commits each
-// to a fresh progress store, as `tonlage play` does, and prints the time per turn.
+// to a fresh progress store, as `tonlage play` does, and prints the time per turn. Last, it
+// writes 10,000 answer files (`--answer-files N`) and certifies them against the default plan
+// as `tonlage certify` does, and prints answer files per second.
 import Foundation
+import TonlageCertify
 import TonlageCore
 import TonlageScenarios
 import TonlageStore
@@ -16,6 +19,7 @@ struct Options {
     var replies = 200_000
     var guidePath = "guide/de-social.yaml"
     var scenariosPath = "scenarios"
+    var answerFiles = 10_000
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -24,8 +28,9 @@ struct Options {
             case "--replies": replies = Int(iterator.next() ?? "") ?? replies
             case "--guide": guidePath = iterator.next() ?? guidePath
             case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
+            case "--answer-files": answerFiles = Int(iterator.next() ?? "") ?? answerFiles
             default:
-                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N]\n".utf8))
                 exit(2)
             }
         }
@@ -172,8 +177,43 @@ func measureTurns() throws {
                  milliseconds(durations[durations.count - 1])))
 }
 
+/// Certification: answer files made from the plan's example answers, every third one spoiled.
+func measureCertification() throws {
+    let (plan, _) = CertificationLoader.loadPlan(path: options.scenariosPath + "/certification/grundlagen.yaml")
+    let example = options.scenariosPath + "/certification/example-answers.yaml"
+    guard let plan, let template = try? String(contentsOfFile: example, encoding: .utf8) else {
+        return print("certify: no default plan or example answers in \(options.scenariosPath)/certification")
+    }
+    let scenarios = ScenarioLoader.loadLibrary(directory: options.scenariosPath, language: guide.language).scenarios
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-certify-bench-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var files: [String] = []
+    for index in 0..<options.answerFiles {
+        var text = template.replacingOccurrences(of: "Beispiel Agentin", with: "Agent \(index)")
+        if index % 3 == 0 { text = text.replacingOccurrences(of: "Danke für die Blumen, Jule!", with: "Ok.") }
+        let path = folder.appendingPathComponent("agent-\(index).yaml").path
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        files.append(path)
+    }
+    let certifier = Certifier(guide: guide, guideFile: options.guidePath, scenarios: scenarios, plan: plan, tool: "bench")
+    var certified = 0
+    let elapsed = ContinuousClock().measure {
+        for result in certifier.certify(files: files, issuedAt: "2026-11-24T10:00:00Z") {
+            if case let .success(certificate) = result {
+                _ = certificate.json()
+                if certificate.certified { certified += 1 }
+            }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(String(format: "certify: %d answer files (%d certified) in %.2f s, %.0f answer files/s on %d cores",
+                 files.count, certified, seconds, Double(files.count) / seconds, ProcessInfo.processInfo.activeProcessorCount))
+}
+
 do {
     try measureTurns()
+    try measureCertification()
 } catch {
     FileHandle.standardError.write(Data("turns: \(error)\n".utf8))
     exit(1)

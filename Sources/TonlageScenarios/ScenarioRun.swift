@@ -1,4 +1,3 @@
-import Foundation
 import TonlageCore
 
 /// What one answer led to.
@@ -74,12 +73,13 @@ public struct ScenarioRun: Sendable {
     }
 
     /// The guide's rules in the situation of the step, plus the step's expectations.
-    /// An escalation without text is judged on the action alone.
+    /// An escalation is an internal hand-over, not a public reply: its note is not held to the
+    /// guide, only the step's expectations (the right action, the time) apply.
     public static func score(_ answer: Answer, step: Step, channel: Channel, mood: Mood, scorer: Scorer) -> Scorecard {
         let context = ReplyContext(channel: answer.action == .dm ? .dm : channel, mood: mood,
                                    action: answer.action, seconds: answer.seconds)
         let expectations = Scorer(guide: step.rules).score(answer.text, context: context)
-        if answer.action == .escalate && answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if answer.action == .escalate {
             return Scorecard.empty(context: context, passMark: scorer.guide.passMark).adding(expectations)
         }
         return scorer.score(answer.text, context: context).adding(expectations)

@@ -1,0 +1,120 @@
+import Foundation
+import TonlageCore
+import TonlageScenarios
+import Yams
+
+/// A certification plan: which scenarios, and the rule for passing.
+public struct CertificationPlan: Sendable {
+    public let name: String
+    public let title: String
+    public let scenarios: [String]
+    /// Every scenario must reach at least this score (if set).
+    public let minScenarioScore: Int?
+    /// The mean over the scenarios must reach this (if set).
+    public let minAverage: Int?
+    /// No `error` finding may occur in these families.
+    public let noErrorsIn: [Family]
+    /// At least this many scenarios must pass (if set); else all must.
+    public let minPassed: Int?
+    public let file: String
+    public let contentHash: String
+}
+
+/// One agent's answers: per scenario, the answer to each step by step id.
+public struct AnswersFile: Sendable {
+    public let agent: String
+    public let answers: [String: [String: Answer]]
+    public let file: String
+    public let contentHash: String
+}
+
+/// Reads plans and answer files (YAML; JSON is YAML too) with `file:line:column` diagnostics.
+public enum CertificationLoader {
+    public static func loadPlan(path: String) -> (CertificationPlan?, [Diagnostic]) {
+        let (text, hash, problem) = read(path)
+        guard let text else { return (nil, [problem!]) }
+        let sink = DiagnosticSink(file: path)
+        guard let root = YAMLSource.compose(text, sink: sink), let fields = YAMLFields(root, sink: sink, what: "a plan") else {
+            return (nil, sink.diagnostics)
+        }
+        fields.reportUnknownKeys(allowed: ["name", "title", "scenarios", "pass"], what: "the plan")
+        let scenarios = fields.strings("scenarios", required: true, what: "the plan").map(\.text)
+        var minScenarioScore: Int?, minAverage: Int?, minPassed: Int?
+        var families: [Family] = []
+        if let node = fields.node("pass"), let pass = YAMLFields(node, sink: sink, what: "`pass`") {
+            pass.reportUnknownKeys(allowed: ["min_scenario_score", "min_average", "no_errors_in", "min_passed"], what: "`pass`")
+            minScenarioScore = pass.int("min_scenario_score", in: 0...100)
+            minAverage = pass.int("min_average", in: 0...100)
+            minPassed = pass.int("min_passed", in: 1...1000)
+            families = pass.choices("no_errors_in", as: Family.self) ?? []
+            if let minPassed, minPassed > scenarios.count {
+                pass.error("`min_passed` (\(minPassed)) is more than the plan's \(scenarios.count) scenarios", code: "impossible-condition",
+                           at: "min_passed")
+            }
+        } else {
+            fields.missing("pass", what: "the plan")
+        }
+        guard !sink.hasErrors else { return (nil, sink.diagnostics) }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return (CertificationPlan(name: fields.string("name") ?? name, title: fields.string("title") ?? name, scenarios: scenarios,
+                                  minScenarioScore: minScenarioScore, minAverage: minAverage, noErrorsIn: families,
+                                  minPassed: minPassed, file: path, contentHash: hash), sink.diagnostics)
+    }
+
+    public static func loadAnswers(path: String) -> (AnswersFile?, [Diagnostic]) {
+        let (text, hash, problem) = read(path)
+        guard let text else { return (nil, [problem!]) }
+        let sink = DiagnosticSink(file: path)
+        guard let root = YAMLSource.compose(text, sink: sink), let fields = YAMLFields(root, sink: sink, what: "an answers file") else {
+            return (nil, sink.diagnostics)
+        }
+        fields.reportUnknownKeys(allowed: ["agent", "answers"], what: "the answers file")
+        let agent = fields.string("agent", required: true, what: "the answers file")
+        var answers: [String: [String: Answer]] = [:]
+        if let node = fields.node("answers") {
+            if case let .mapping(scenarios) = node {
+                for (scenarioKey, stepsNode) in scenarios {
+                    let scenario = scenarioKey.string ?? ""
+                    guard case let .mapping(steps) = stepsNode else {
+                        sink.report("the answers to `\(scenario)` map step ids to answers", code: "wrong-type", at: stepsNode.mark)
+                        continue
+                    }
+                    var byStep: [String: Answer] = [:]
+                    for (stepKey, value) in steps {
+                        if case let .scalar(scalar) = value {
+                            byStep[stepKey.string ?? ""] = Answer(text: scalar.string)
+                        } else if let answer = YAMLFields(value, sink: sink, what: "an answer") {
+                            answer.reportUnknownKeys(allowed: ["text", "action", "seconds"], what: "an answer")
+                            byStep[stepKey.string ?? ""] = Answer(text: answer.string("text") ?? "",
+                                                                  action: answer.choice("action", as: Action.self) ?? .reply,
+                                                                  seconds: answer.double("seconds", in: 0...86_400))
+                        }
+                    }
+                    answers[scenario] = byStep
+                }
+            } else {
+                sink.report("`answers` maps scenario ids to the answers for their steps", code: "wrong-type", at: node.mark)
+            }
+        } else {
+            fields.missing("answers", what: "the answers file")
+        }
+        guard !sink.hasErrors, let agent else { return (nil, sink.diagnostics) }
+        return (AnswersFile(agent: agent, answers: answers, file: path, contentHash: hash), sink.diagnostics)
+    }
+
+    /// The file's text and SHA-256, or the problem that stops it being read.
+    static func read(_ path: String) -> (text: String?, hash: String, problem: Diagnostic?) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, "", Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file", code: "unreadable"))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return (nil, SHA256.hex(data), Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8"))
+        }
+        return (text, SHA256.hex(data), nil)
+    }
+
+    /// SHA-256 of a file's bytes, or nil when it cannot be read.
+    public static func hash(of path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { SHA256.hex($0) }
+    }
+}

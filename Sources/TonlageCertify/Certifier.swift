@@ -1,0 +1,173 @@
+import Dispatch
+import Foundation
+import TonlageCore
+import TonlageScenarios
+
+/// A certificate: what was certified, against which files (with their SHA-256), and why.
+/// Encoded with sorted keys, so the same inputs and issue time give byte-identical JSON.
+public struct Certificate: Codable, Sendable, Equatable {
+    public struct FileRef: Codable, Sendable, Equatable {
+        public let path: String
+        public let sha256: String
+    }
+
+    public struct Turn: Codable, Sendable, Equatable {
+        public let step: String
+        public let action: String
+        public let text: String
+        public let seconds: Double?
+        public let score: Int
+        public let passed: Bool
+        public let findings: [FindingRecord]
+    }
+
+    public struct FindingRecord: Codable, Sendable, Equatable {
+        public let rule: String
+        public let severity: String
+        public let excerpt: String
+        public let message: String
+        public let deduction: Int
+    }
+
+    public struct ScenarioResult: Codable, Sendable, Equatable {
+        public let id: String
+        public let file: FileRef?
+        public let outcome: String
+        /// Steps visited, in order.
+        public let path: [String]
+        public let turns: [Turn]
+        public let score: Int
+        public let passed: Bool
+        /// Why it did not pass, in words.
+        public let reasons: [String]
+    }
+
+    public let agent: String
+    public let plan: String
+    public let planFile: FileRef
+    public let certified: Bool
+    public let average: Int
+    public let passedScenarios: Int
+    public let reasons: [String]
+    public let scenarios: [ScenarioResult]
+    public let guide: FileRef
+    public let answers: FileRef
+    public let tool: String
+    public let issuedAt: String
+
+    public func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}
+
+/// Walks an agent's answers through the plan's scenarios, exactly as the REPL would, and
+/// decides the verdict by the plan's rule. Pure: files are read before, written after.
+public struct Certifier: Sendable {
+    public let guide: Guide
+    public let guideFile: String
+    public let scenarios: [Scenario]
+    public let plan: CertificationPlan
+    public let tool: String
+    /// More turns than this in one scenario means the answers go round in circles.
+    public var maxTurns = 20
+
+    public init(guide: Guide, guideFile: String, scenarios: [Scenario], plan: CertificationPlan, tool: String) {
+        self.guide = guide
+        self.guideFile = guideFile
+        self.scenarios = scenarios
+        self.plan = plan
+        self.tool = tool
+    }
+
+    public func certify(_ answers: AnswersFile, issuedAt: String) -> Certificate {
+        let scorer = Scorer(guide: guide)
+        let results = plan.scenarios.map { id in result(for: id, answers: answers.answers[id] ?? [:], scorer: scorer) }
+        let average = results.isEmpty ? 0 : Int((Double(results.map(\.score).reduce(0, +)) / Double(results.count)).rounded())
+        let passed = results.filter(\.passed).count
+        var reasons: [String] = []
+        if let minPassed = plan.minPassed {
+            if passed < minPassed { reasons.append("\(passed) of \(results.count) scenarios passed, \(minPassed) needed") }
+        } else if passed < results.count {
+            reasons.append("\(results.count - passed) of \(results.count) scenarios not passed")
+        }
+        if let minAverage = plan.minAverage, average < minAverage {
+            reasons.append("average \(average) is below \(minAverage)")
+        }
+        return Certificate(agent: answers.agent, plan: plan.name, planFile: .init(path: plan.file, sha256: plan.contentHash),
+                           certified: reasons.isEmpty, average: average, passedScenarios: passed, reasons: reasons,
+                           scenarios: results, guide: .init(path: guideFile, sha256: guide.contentHash),
+                           answers: .init(path: answers.file, sha256: answers.contentHash), tool: tool, issuedAt: issuedAt)
+    }
+
+    func result(for id: String, answers: [String: Answer], scorer: Scorer) -> Certificate.ScenarioResult {
+        guard let scenario = scenarios.first(where: { $0.id == id }) else {
+            return .init(id: id, file: nil, outcome: "missing", path: [], turns: [], score: 0, passed: false,
+                         reasons: ["the scenario `\(id)` is not in the library"])
+        }
+        var run = ScenarioRun(scenario: scenario)
+        var reasons: [String] = []
+        while let step = run.stepID {
+            guard let answer = answers[step] else {
+                reasons.append("no answer for step `\(step)`")
+                break
+            }
+            guard run.turns.count < maxTurns else {
+                reasons.append("more than \(maxTurns) turns: the answers go round in circles")
+                break
+            }
+            _ = run.answer(answer, scorer: scorer)
+        }
+        let outcome = run.outcome?.rawValue ?? "unfinished"
+        if let end = run.outcome, !scenario.success.contains(end) {
+            reasons.append("ended \(end.rawValue), not \(scenario.success.map(\.rawValue).joined(separator: " or "))")
+        }
+        let score = run.averageScore
+        if let minimum = plan.minScenarioScore, score < minimum { reasons.append("score \(score) is below \(minimum)") }
+        for family in plan.noErrorsIn {
+            let errors = run.turns.flatMap(\.card.findings).filter { $0.family == family && $0.severity == .error }
+            if let first = errors.first { reasons.append("\(family.rawValue) error: \(first.rule) at „\(first.excerpt)“") }
+        }
+        let turns = run.turns.map { turn in
+            Certificate.Turn(step: turn.stepID, action: turn.answer.action.rawValue, text: turn.answer.text,
+                             seconds: turn.answer.seconds, score: turn.card.score, passed: turn.card.passed,
+                             findings: turn.card.findings.map {
+                                 .init(rule: $0.rule, severity: $0.severity.rawValue, excerpt: $0.excerpt, message: $0.message,
+                                       deduction: $0.deduction)
+                             })
+        }
+        return .init(id: id, file: .init(path: scenario.file, sha256: scenario.contentHash), outcome: outcome,
+                     path: run.turns.map(\.stepID), turns: turns, score: score, passed: reasons.isEmpty, reasons: reasons)
+    }
+}
+
+/// The problems that kept an answers file from being certified.
+public struct CertificationProblems: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+}
+
+extension Certifier {
+    /// Reads and certifies answer files in parallel, one per core at a time; results in file order.
+    public func certify(files: [String], issuedAt: String) -> [Result<Certificate, CertificationProblems>] {
+        let slots = ResultSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (answers, problems) = CertificationLoader.loadAnswers(path: files[index])
+            if let answers {
+                slots.set(index, .success(certify(answers, issuedAt: issuedAt)))
+            } else {
+                slots.set(index, .failure(CertificationProblems(diagnostics: problems)))
+            }
+        }
+        return slots.values
+    }
+}
+
+/// One slot per answers file, each written by exactly one worker, read after all finished.
+private final class ResultSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Result<Certificate, CertificationProblems>?>
+    init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: nil) }
+    deinit { storage.deinitialize(); storage.deallocate() }
+    func set(_ index: Int, _ value: Result<Certificate, CertificationProblems>) { storage[index] = value }
+    var values: [Result<Certificate, CertificationProblems>] { storage.map { $0! } }
+}

@@ -1,0 +1,192 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import TonlageCertify
+import TonlageCore
+import TonlageScenarios
+import TonlageStore
+
+/// `tonlage certify`: batch certification of answer files against a plan.
+struct Certify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Certify agents from answer files, or verify a certificate.",
+        discussion: """
+            Walks each answers file through the plan's scenarios exactly as the REPL would, and \
+            writes per agent a certificate (JSON, with the SHA-256 of the guide, every scenario, the \
+            plan and the answers) and a Markdown summary to --out; --junit writes one JUnit XML for \
+            all agents. One verdict line per agent on standard output. Files are processed in \
+            parallel; every run is recorded in the progress store (mode certify). With --issued-at \
+            fixed, the same inputs give byte-identical outputs. --verify CERT recomputes the hashes \
+            and the verdict from the files and says whether anything changed.
+
+            Plans live in scenarios/certification/NAME.yaml; the default plan `grundlagen` ships \
+            with scenarios/certification/example-answers.yaml, a complete answers file that passes.
+
+            Exit codes: 0 all certified (or verified unchanged), 1 someone failed (or something \
+            changed), 2 bad input (the other files are still processed).
+            """)
+
+    @Argument(help: "Answer files (YAML or JSON), one agent each.")
+    var answers: [String] = []
+
+    @Option(help: "The certification plan: a name in scenarios/certification/, or a path.")
+    var plan = "grundlagen"
+
+    @Option(help: ArgumentHelp("Folder for the certificates and summaries.", valueName: "dir"))
+    var out = "certificates"
+
+    @Option(help: ArgumentHelp("Write one JUnit XML for all agents here.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: "The issue time to write (ISO 8601, e.g. 2026-11-24T10:00:00Z); default: now.")
+    var issuedAt: String?
+
+    @Option(help: ArgumentHelp("Verify this certificate against the files it names.", valueName: "cert.json"))
+    var verify: String?
+
+    @Flag(help: "Do not record the runs in the progress store.")
+    var noStore = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        if verify == nil && answers.isEmpty { throw ValidationError("Give at least one answers file, or --verify CERT.json.") }
+        if let issuedAt, (try? Date(issuedAt, strategy: .iso8601)) == nil {
+            throw ValidationError("--issued-at must be an ISO 8601 time such as 2026-11-24T10:00:00Z, not \(issuedAt).")
+        }
+    }
+
+    func run() throws {
+        if let verify { return try Verification(certificatePath: verify).run() }
+        let guide = library.guideOptions.loadGuide()
+        let scenarios = library.loadScenarios(language: guide.language)
+        let planPath = plan.hasSuffix(".yaml") || plan.hasSuffix(".yml") ? plan
+            : ((library.scenarios ?? Paths.defaultScenarios) as NSString).appendingPathComponent("certification/\(plan).yaml")
+        let (loadedPlan, planProblems) = CertificationLoader.loadPlan(path: planPath)
+        Self.report(planProblems)
+        guard let loadedPlan else { throw ExitCode(2) }
+        for id in loadedPlan.scenarios where !scenarios.contains(where: { $0.id == id }) {
+            InputError(description: "\(planPath): the plan names the unknown scenario `\(id)`"
+                       + NameSuggestion.didYouMean(id, in: scenarios.map(\.id))).exit()
+        }
+        let issued = issuedAt ?? Date().formatted(.iso8601)
+        let certifier = Certifier(guide: guide, guideFile: library.guideOptions.guidePath, scenarios: scenarios,
+                                  plan: loadedPlan, tool: "tonlage \(TonlageVersion.current)")
+        let results = certifier.certify(files: answers, issuedAt: issued)
+
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var usedNames: Set<String> = []
+        var certificates: [Certificate] = []
+        var badInput = false
+        for (file, result) in zip(answers, results) {
+            guard case let .success(certificate) = result else {
+                if case let .failure(problems) = result { Self.report(problems.diagnostics) }
+                print("✗ \(file): not certified, the file has errors")
+                badInput = true
+                continue
+            }
+            var name = CertificateReports.slug(certificate.agent)
+            var counter = 2
+            while !usedNames.insert(name).inserted { name = CertificateReports.slug(certificate.agent) + "-\(counter)"; counter += 1 }
+            let jsonPath = (out as NSString).appendingPathComponent("\(name).json")
+            try certificate.json().write(to: URL(fileURLWithPath: jsonPath))
+            try Data(CertificateReports.markdown(certificate).utf8).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("\(name).md")))
+            certificates.append(certificate)
+            let verdict = certificate.certified ? "✓ certified    " : "✗ not certified"
+            let why = certificate.reasons.isEmpty ? "" : " – " + certificate.reasons.joined(separator: "; ")
+            print("\(verdict) \(certificate.agent): average \(certificate.average), \(certificate.passedScenarios)/\(certificate.scenarios.count) scenarios passed\(why) → \(jsonPath)")
+        }
+        if let junit {
+            try Data(CertificateReports.junit(certificates).utf8).write(to: URL(fileURLWithPath: junit))
+        }
+        if !noStore { try record(certificates, scenarios: scenarios, guide: guide) }
+        throw ExitCode(badInput ? 2 : (certificates.allSatisfy(\.certified) ? 0 : 1))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    }
+
+    /// Every certification run goes into the progress store, one run per agent and scenario.
+    private func record(_ certificates: [Certificate], scenarios: [Scenario], guide: Guide) throws {
+        guard !certificates.isEmpty else { return }
+        let store = try library.openStore()
+        let scorer = Scorer(guide: guide)
+        for certificate in certificates {
+            let agent = try store.agent(named: certificate.agent)
+            for result in certificate.scenarios {
+                let run = try store.startRun(agent: agent, scenarioID: result.id, scenarioHash: result.file?.sha256 ?? "",
+                                             guideHash: guide.contentHash, mode: .certify)
+                if let scenario = scenarios.first(where: { $0.id == result.id }) {
+                    // The turns are scored again so the store keeps full findings, as for the REPL.
+                    var play = ScenarioRun(scenario: scenario)
+                    for turn in result.turns {
+                        guard let scored = play.answer(Answer(text: turn.text, action: Action(rawValue: turn.action) ?? .reply,
+                                                              seconds: turn.seconds), scorer: scorer) else { break }
+                        try store.record(.init(step: turn.step, reply: turn.text, action: scored.answer.action,
+                                               seconds: turn.seconds, card: scored.card, hintUsed: false), run: run)
+                    }
+                }
+                try store.finishRun(run, outcome: result.outcome)
+            }
+        }
+    }
+}
+
+/// `certify --verify`: are the files a certificate names unchanged, and is its verdict still right?
+struct Verification {
+    let certificatePath: String
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: certificatePath),
+              let certificate = try? JSONDecoder().decode(Certificate.self, from: data) else {
+            InputError(description: "\(certificatePath) is not a Tonlage certificate").exit()
+        }
+        var changes: [String] = []
+        var files = [certificate.guide, certificate.planFile, certificate.answers]
+        files += certificate.scenarios.compactMap(\.file)
+        for file in files {
+            guard let now = CertificationLoader.hash(of: file.path) else {
+                InputError(description: "\(file.path), named in the certificate, cannot be read").exit()
+            }
+            if now != file.sha256 { changes.append("changed: \(file.path) (SHA-256 was \(file.sha256.prefix(12))…, is \(now.prefix(12))…)") }
+        }
+        // Recompute from the files as they are now, with the certificate's own issue time.
+        let recomputed = recompute(certificate)
+        if recomputed.certified != certificate.certified {
+            changes.append("verdict: the certificate says \(certificate.certified ? "certified" : "not certified"), the files now give \(recomputed.certified ? "certified" : "not certified")")
+        }
+        if recomputed.average != certificate.average {
+            changes.append("average: \(certificate.average) in the certificate, \(recomputed.average) now")
+        }
+        if changes.isEmpty && recomputed != certificate {
+            changes.append("the recomputed certificate differs in its details (scores or findings)")
+        }
+        if changes.isEmpty {
+            print("✓ verified: \(certificate.agent), \(certificate.certified ? "certified" : "not certified"), nothing changed")
+            return
+        }
+        print("✗ \(certificatePath) no longer matches its files:")
+        for change in changes { print("  " + change) }
+        throw ExitCode(1)
+    }
+
+    private func recompute(_ certificate: Certificate) -> Certificate {
+        let guide: Guide
+        do {
+            guide = try GuideLoader.load(path: certificate.guide.path)
+        } catch {
+            InputError(description: "the guide named in the certificate no longer loads:\n\(error.description)").exit()
+        }
+        let scenarios = certificate.scenarios.compactMap(\.file).compactMap {
+            ScenarioLoader.load(path: $0.path, language: guide.language).0
+        }
+        let plan = CertificationLoader.loadPlan(path: certificate.planFile.path).0
+        let answers = CertificationLoader.loadAnswers(path: certificate.answers.path).0
+        guard let plan, let answers else {
+            InputError(description: "the plan or the answers named in the certificate no longer load").exit()
+        }
+        return Certifier(guide: guide, guideFile: certificate.guide.path, scenarios: scenarios, plan: plan,
+                         tool: certificate.tool).certify(answers, issuedAt: certificate.issuedAt)
+    }
+}

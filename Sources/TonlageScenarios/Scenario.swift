@@ -52,8 +52,10 @@ public struct Step: Sendable {
     public let transitions: [Transition]
     /// The expectations as rules, scored by the same engine as the guide.
     public let rules: Guide
-    /// For each `content.nennen_N` rule, the group name it checks (index N - 1).
-    public let mentionGroups: [String]
+    /// The `must_mention` groups by the id of the rule that checks them (`content.nennen_<name>`).
+    public let mentionRules: [String: String]
+    /// The group names, in file order.
+    public var mentionGroups: [String] { expectations.mustMention.map(\.name) }
 }
 
 public struct Expectations: Sendable {

@@ -165,8 +165,13 @@ public enum ScenarioLoader {
         }
 
         var builder = RuleSetBuilder(language: language)
-        for (index, group) in mustMention.enumerated() {
-            builder.requirement(id: "content.nennen_\(index + 1)", family: .content, severity: .warning, weight: 15,
+        var mentionRules: [String: String] = [:]
+        for group in mustMention {
+            // Named after the group, so the same expectation in several scenarios counts as one in reports.
+            var id = "content.nennen_" + Self.slug(group.0)
+            while mentionRules[id] != nil { id += "_" }
+            mentionRules[id] = group.0
+            builder.requirement(id: id, family: .content, severity: .warning, weight: 15,
                                 message: strings.mustMention(group.0), phrases: group.1)
         }
         if !mustNot.isEmpty {
@@ -180,7 +185,13 @@ public enum ScenarioLoader {
         return Step(id: id, posts: posts, mood: fields.choice("mood", as: Mood.self),
                     expectations: Expectations(mustMention: mustMention, mustNot: mustNot, actions: actions),
                     targetSeconds: target, transitions: transitions, rules: builder.build(file: file),
-                    mentionGroups: mustMention.map(\.0))
+                    mentionRules: mentionRules)
+    }
+
+    /// "Verständnis zeigen" → "verständnis_zeigen".
+    static func slug(_ name: String) -> String {
+        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return words.isEmpty ? "gruppe" : words.joined(separator: "_")
     }
 
     private static func readTransition(_ node: Node, groups: [String], sink: DiagnosticSink) -> Transition? {

@@ -39,11 +39,7 @@ public struct ScenarioRun: Sendable {
     public mutating func answer(_ answer: Answer, scorer: Scorer) -> TurnResult? {
         guard let step = currentStep else { return nil }
         let card = Self.score(answer, step: step, channel: scenario.channel, mood: mood, scorer: scorer)
-        let missing = Set(card.findings.compactMap { finding -> String? in
-            guard finding.rule.hasPrefix("content.nennen_"), let n = Int(finding.rule.dropFirst("content.nennen_".count)),
-                  n >= 1, n <= step.mentionGroups.count else { return nil }
-            return step.mentionGroups[n - 1]
-        })
+        let missing = Set(card.findings.compactMap { step.mentionRules[$0.rule] })
         let mentioned = Set(step.mentionGroups).subtracting(missing)
         // The loader guarantees the last transition has no condition.
         let transition = step.transitions.first { $0.condition?.holds(for: answer.action, card: card, mentioned: mentioned) ?? true }

@@ -61,6 +61,10 @@ public final class ProgressStore: Sendable {
                 CREATE INDEX turn_run ON turn(runId);
                 """)
         }
+        // The step's target response time, so reports can set times against targets.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE turn ADD COLUMN targetSeconds INTEGER")
+        }
         return migrator
     }
 
@@ -95,14 +99,17 @@ public final class ProgressStore: Sendable {
         public var seconds: Double?
         public var card: Scorecard
         public var hintUsed: Bool
+        public var targetSeconds: Int?
 
-        public init(step: String, reply: String, action: Action, seconds: Double?, card: Scorecard, hintUsed: Bool) {
+        public init(step: String, reply: String, action: Action, seconds: Double?, card: Scorecard, hintUsed: Bool,
+                    targetSeconds: Int? = nil) {
             self.step = step
             self.reply = reply
             self.action = action
             self.seconds = seconds
             self.card = card
             self.hintUsed = hintUsed
+            self.targetSeconds = targetSeconds
         }
     }
 
@@ -110,10 +117,10 @@ public final class ProgressStore: Sendable {
         let findings = try Self.encodeFindings(turn.card.findings)
         try database.write { db in
             try db.execute(sql: """
-                INSERT INTO turn (runId, step, reply, action, seconds, score, passed, findings, hintUsed, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO turn (runId, step, reply, action, seconds, score, passed, findings, hintUsed, createdAt, targetSeconds)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [run, turn.step, turn.reply, turn.action.rawValue, turn.seconds, turn.card.score,
-                                 turn.card.passed, findings, turn.hintUsed, Self.timestamp(date)])
+                                 turn.card.passed, findings, turn.hintUsed, Self.timestamp(date), turn.targetSeconds])
         }
     }
 

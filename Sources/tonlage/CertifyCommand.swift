@@ -124,7 +124,8 @@ struct Certify: ParsableCommand {
                         guard let scored = play.answer(Answer(text: turn.text, action: Action(rawValue: turn.action) ?? .reply,
                                                               seconds: turn.seconds), scorer: scorer) else { break }
                         try store.record(.init(step: turn.step, reply: turn.text, action: scored.answer.action,
-                                               seconds: turn.seconds, card: scored.card, hintUsed: false), run: run)
+                                               seconds: turn.seconds, card: scored.card, hintUsed: false,
+                                               targetSeconds: scenario.step(turn.step)?.targetSeconds), run: run)
                     }
                 }
                 try store.finishRun(run, outcome: result.outcome)

@@ -120,7 +120,7 @@ struct PlaySession {
             guard let turn = run.answer(answer, scorer: scorer) else { break }
             // Committed before anything else is shown: a killed session keeps every scored turn.
             try store.record(.init(step: turn.stepID, reply: answer.text, action: answer.action, seconds: answer.seconds,
-                                   card: turn.card, hintUsed: hintUsed), run: runID)
+                                   card: turn.card, hintUsed: hintUsed, targetSeconds: step.targetSeconds), run: runID)
             say("\n" + ScorecardText(style: style, labels: labels).render(turn.card, reply: answer.text))
             say(style.dim(strings.time(Int((answer.seconds ?? 0).rounded()), step.targetSeconds)) + "\n\n")
             if let reaction = turn.reaction { say(feed.reaction(reaction, scenario: scenario) + "\n") }

@@ -16,7 +16,8 @@ struct Tonlage: ParsableCommand {
             Exit codes: 0 all passed, 1 something failed the guide, 2 bad usage or bad input.
             """,
         version: TonlageVersion.current,
-        subcommands: [Play.self, Check.self, Certify.self, Progress.self, Lint.self, GuideCommand.self, ScenariosCommand.self],
+        subcommands: [Play.self, Check.self, Certify.self, Progress.self, Report.self, DemoData.self, Lint.self,
+                      GuideCommand.self, ScenariosCommand.self],
         defaultSubcommand: Play.self
     )
 

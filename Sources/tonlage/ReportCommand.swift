@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import TonlageCore
+import TonlageStore
+
+/// `tonlage report`: the trainer dashboard, as a self-contained HTML file or JSON figures.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The trainer dashboard: one self-contained HTML file, or the same figures as JSON.",
+        discussion: """
+            Per agent: score over time, the families where points are lost, response times against \
+            targets, outcomes per scenario. For the cohort: a heat map of agents × families, the most \
+            frequent findings with an example reply each, and the hardest scenarios. The HTML has \
+            inline CSS and SVG only (no scripts, fonts or network) and prints on A4. \
+            `tonlage demo-data --store PATH` makes a realistic store to try it on.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("Write the HTML dashboard to this file.", valueName: "file"))
+    var html: String?
+
+    @Option(help: "Output on standard output: text (a summary) or json (every figure).")
+    var format: Format = .text
+
+    @Option(help: "Only these agents (repeatable).")
+    var agent: [String] = []
+
+    @Option(help: "Only runs from this day on (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: ArgumentHelp("The progress store (SQLite).", valueName: "path"))
+    var store: String?
+
+    @OptionGroup var guideOptions: GuideOptions
+
+    func validate() throws {
+        if let since, since.count != 10 || (try? Date(since + "T00:00:00Z", strategy: .iso8601)) == nil {
+            throw ValidationError("--since takes a day as YYYY-MM-DD, not \(since).")
+        }
+    }
+
+    func run() throws {
+        let path = store ?? Paths.defaultStore
+        guard FileManager.default.fileExists(atPath: path) else {
+            InputError(description: "no progress store at \(path): play or certify first, try `tonlage demo-data --store \(path)`, or pass --store").exit()
+        }
+        let report: CohortReport
+        do {
+            report = try ProgressStore(path: path).cohortReport(agents: agent, since: since)
+        } catch {
+            InputError(description: "cannot read the progress store \(path): \(error)").exit()
+        }
+        let language = (try? GuideLoader.load(path: guideOptions.guidePath))?.language ?? "en"
+        if let html {
+            let generated = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
+            let page = ReportHTML(report: report, german: language.hasPrefix("de"), generated: generated).render()
+            do {
+                try Data(page.utf8).write(to: URL(fileURLWithPath: html))
+            } catch {
+                InputError(description: "cannot write \(html): \(error.localizedDescription)").exit()
+            }
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+        case .text:
+            var out = "\(report.agents.count) agents, \(report.agents.reduce(0) { $0 + $1.runs }) runs"
+            if let html { out += " → \(html)" }
+            out += "\n"
+            for scenario in report.scenarios.prefix(3) {
+                out += "  hardest: \(scenario.scenario) – average \(scenario.averageScore), success \(scenario.successRate) %\n"
+            }
+            for finding in report.topFindings.prefix(3) {
+                out += "  frequent: \(finding.rule) ×\(finding.count)\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}

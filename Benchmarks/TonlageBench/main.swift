@@ -37,19 +37,6 @@ struct Options {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so the corpus is the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
-
 /// Replies assembled from parts that exercise every rule family: good and bad address,
 /// boilerplate, slang, shouting, emoji, personal data, URLs, signatures, long replies.
 enum Corpus {
@@ -78,7 +65,7 @@ enum Corpus {
     static let moods = ["angry", "neutral", "happy"]
 
     static func jsonl(count: Int) -> [UInt8] {
-        var random = SplitMix64(state: 42)
+        var random = SeededRandom(seed: 42)
         var out: [UInt8] = []
         out.reserveCapacity(count * 220)
         for index in 0..<count {

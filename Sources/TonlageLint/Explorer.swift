@@ -24,7 +24,7 @@ public struct Explorer {
         var summaries: [Summary] = []
         var diagnostics: [Diagnostic] = []
         for scenario in scenarios {
-            var random = SplitMix64(state: seed ^ Self.hash(scenario.id))
+            var random = SeededRandom(seed: seed ^ Self.hash(scenario.id))
             let own = scenario.examples.flatMap(\.answers)
             let pool = own + own + guideTexts.map { Answer(text: $0) }
                 + [Answer(text: "", action: .escalate)] + own.map { Answer(text: $0.text, action: .dm) }
@@ -36,7 +36,7 @@ public struct Explorer {
                 var turns = 0
                 while let step = run.stepID, turns < maxTurns {
                     reachedSteps.insert(step)
-                    _ = run.answer(pool[Int(random.next() % UInt64(pool.count))], scorer: scorer)
+                    _ = run.answer(random.pick(pool), scorer: scorer)
                     turns += 1
                 }
                 if let outcome = run.outcome { outcomes[outcome, default: 0] += 1 } else { unfinished += 1 }
@@ -66,17 +66,5 @@ public struct Explorer {
 
     private static func hash(_ text: String) -> UInt64 {
         text.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
-    }
-}
-
-/// SplitMix64: small, fast and the same on every platform, for reproducible exploration.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

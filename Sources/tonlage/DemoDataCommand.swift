@@ -77,7 +77,7 @@ struct CohortGenerator {
     }
 
     func generate(into store: ProgressStore, agents count: Int, weeks: Int, start: Date) throws -> (runs: Int, turns: Int) {
-        var random = SeededRandom(state: seed)
+        var random = SeededRandom(seed: seed)
         let scorer = Scorer(guide: guide)
         let bank = answerBank()
         let slips = guide.rules.flatMap { rule in rule.examples.filter { !$0.isGood }.map(\.text) }
@@ -90,7 +90,7 @@ struct CohortGenerator {
             var skill = 0.25 + random.unit() * 0.35
             for week in wave..<weeks {
                 for _ in 0..<(2 + Int(random.next() % 3)) {
-                    let scenario = scenarios[Int(random.next() % UInt64(scenarios.count))]
+                    let scenario = random.pick(scenarios)
                     let day = Double(week * 7 + Int(random.next() % 5)) * 86_400 + Double(random.next() % 28_800)
                     var clock = start.addingTimeInterval(day)
                     let run = try store.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
@@ -120,22 +120,8 @@ struct CohortGenerator {
                         slips: [String], skill: Double, random: inout SeededRandom) -> Answer {
         let good = bank[scenario]?.good[step] ?? []
         let bad = bank[scenario]?.bad[step] ?? []
-        if random.unit() < skill, !good.isEmpty { return good[Int(random.next() % UInt64(good.count))] }
-        if random.unit() < 0.6, !bad.isEmpty { return bad[Int(random.next() % UInt64(bad.count))] }
-        return Answer(text: slips[Int(random.next() % UInt64(slips.count))])
+        if random.unit() < skill, !good.isEmpty { return random.pick(good) }
+        if random.unit() < 0.6, !bad.isEmpty { return random.pick(bad) }
+        return Answer(text: random.pick(slips))
     }
-}
-
-/// SplitMix64, so the same seed makes the same cohort everywhere.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -6,25 +6,13 @@ import Testing
 /// The dashboard's figures, checked against a small store made by hand.
 @Suite("cohort report")
 struct CohortReportTests {
-    static let guide: Guide = {
-        let yaml = """
-            language: de
-            rules:
-              - { id: tone.slang, kind: existence, severity: error, weight: 30, message: m, rationale: r, phrases: [lol] }
-              - { id: address.sie, kind: existence, severity: error, weight: 20, message: m, rationale: r, phrases: [Sie] }
-            """
-        return GuideLoader.compile(yaml: yaml, file: "g.yaml").0!
-    }()
-
-    func card(_ text: String) -> Scorecard {
-        Scorer(guide: Self.guide).score(text, context: ReplyContext(channel: .facebook))
-    }
+    func card(_ text: String) -> Scorecard { StoreFixtures.card(text) }
 
     func day(_ n: Int) -> Date { Date(timeIntervalSince1970: 1_790_000_000 + Double(n) * 86_400) }
 
     /// Anna: two runs of "paket" (lol → lost, then clean → resolved); Ben: one run of "zug" with Sie.
     func store() throws -> ProgressStore {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).sqlite").path
+        let path = StoreFixtures.temporaryPath()
         let store = try ProgressStore(path: path)
         let anna = try store.agent(named: "Anna"), ben = try store.agent(named: "Ben")
         let plays: [(Int64, String, [(String, Double)], String, Int)] = [

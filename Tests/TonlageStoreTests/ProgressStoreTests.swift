@@ -6,27 +6,11 @@ import Testing
 /// The progress store: records, progress figures, and concurrent writers.
 @Suite("progress store")
 struct ProgressStoreTests {
-    static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-store-\(UUID())/progress.sqlite").path
-    }
-
-    static let guide: Guide = {
-        let yaml = """
-            language: de
-            rules:
-              - { id: tone.slang, kind: existence, severity: error, weight: 30, message: m, rationale: r, phrases: [lol] }
-              - { id: address.sie, kind: existence, severity: error, weight: 20, message: m, rationale: r, phrases: [Sie] }
-            """
-        return GuideLoader.compile(yaml: yaml, file: "g.yaml").0!
-    }()
-
-    func card(_ text: String) -> Scorecard {
-        Scorer(guide: Self.guide).score(text, context: ReplyContext(channel: .facebook))
-    }
+    func card(_ text: String) -> Scorecard { StoreFixtures.card(text) }
 
     @Test("turns are stored and summed up per agent and scenario")
     func progress() throws {
-        let store = try ProgressStore(path: Self.temporaryPath())
+        let store = try ProgressStore(path: StoreFixtures.temporaryPath())
         let anna = try store.agent(named: "Anna")
         #expect(try store.agent(named: "Anna") == anna)
         for (text, outcome) in [("lol Sie", "lost"), ("Hallo du", "resolved")] {
@@ -47,7 +31,7 @@ struct ProgressStoreTests {
 
     @Test("the store runs in WAL mode and reopens with its data")
     func walAndReopen() throws {
-        let path = Self.temporaryPath()
+        let path = StoreFixtures.temporaryPath()
         do {
             let store = try ProgressStore(path: path)
             let run = try store.startRun(agent: try store.agent(named: "Ben"), scenarioID: "x", scenarioHash: "", guideHash: "", mode: .play)
@@ -62,7 +46,7 @@ struct ProgressStoreTests {
 
     @Test("two writers on one store lose nothing")
     func concurrentWriters() async throws {
-        let path = Self.temporaryPath()
+        let path = StoreFixtures.temporaryPath()
         _ = try ProgressStore(path: path)
         let perWriter = 200
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -18,13 +18,7 @@ public struct PersonalDataKind: RuleKind {
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         func matcher(_ key: String, required: Bool) -> PhraseMatcher {
-            var matcher = PhraseMatcher()
-            for (phrase, mark) in fields.strings(key, required: required, what: "a personal-data rule") {
-                if matcher.add(phrase, lexicon: &lexicon) == nil {
-                    fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
-                }
-            }
-            return matcher
+            PhraseMatcher.read(key, from: fields, required: required, what: "a personal-data rule", lexicon: &lexicon)
         }
         data = matcher("data", required: true)
         requests = matcher("requests", required: true)

@@ -10,13 +10,8 @@ public struct RequirementKind: RuleKind {
     let matcher: PhraseMatcher
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
-        var matcher = PhraseMatcher(gap: fields.int("gap", in: 0...5) ?? 0)
-        for (phrase, mark) in fields.strings("phrases", required: true, what: "a requirement rule") {
-            if matcher.add(phrase, lexicon: &lexicon) == nil {
-                fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
-            }
-        }
-        self.matcher = matcher
+        matcher = PhraseMatcher.read("phrases", from: fields, required: true, what: "a requirement rule",
+                                     gap: fields.int("gap", in: 0...5) ?? 0, lexicon: &lexicon)
     }
 
     /// A rule built in code (a scenario's "must mention"), not read from a guide.

@@ -44,6 +44,16 @@ public struct PhraseMatcher: Sendable {
         for k in (term + 1)..<firstCandidate.count { firstCandidate[k] += 1 }
     }
 
+    /// The phrases listed under `key` in a rule, each reported at its place if it holds no word.
+    public static func read(_ key: String, from fields: YAMLFields, required: Bool, what: String, gap: Int = 0,
+                            lexicon: inout Lexicon) -> PhraseMatcher {
+        var matcher = PhraseMatcher(gap: gap)
+        for (phrase, mark) in fields.strings(key, required: required, what: what) where matcher.add(phrase, lexicon: &lexicon) == nil {
+            fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
+        }
+        return matcher
+    }
+
     /// The words of a phrase as lexicon patterns: hyphens and punctuation split words, `*` survives.
     static func elements(of phrase: String) -> [String] {
         var result: [String] = []

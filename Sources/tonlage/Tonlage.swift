@@ -5,7 +5,7 @@ import Foundation
 struct Tonlage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tonlage",
-        abstract: "Score customer-service replies against a social-media style guide.",
+        abstract: "Train and certify social-media customer-service agents.",
         discussion: """
             Tonlage trains social-media customer-service agents. `tonlage` (or `tonlage play`) opens \
             the training REPL: a scripted customer posts, you reply, and the reply is scored at once \

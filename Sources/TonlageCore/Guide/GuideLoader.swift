@@ -135,9 +135,11 @@ public enum GuideLoader {
         let moods = fields.choices("moods", as: Mood.self).map(Set.init)
         let checker = kind.init(fields, lexicon: &lexicon)
 
-        let exampleChannel = Channel.allCases.first { (channels?.contains($0) ?? true) && !exceptChannels.contains($0) }
+        // Examples are scored where the rule applies: on the guide's default channel if the rule
+        // allows it, else on its first channel; in its first mood, else neutral.
+        let allowed = { (channel: Channel) in (channels?.contains(channel) ?? true) && !exceptChannels.contains(channel) }
         let context = ReplyContext(
-            channel: channels == nil && !exceptChannels.contains(defaultChannel) ? defaultChannel : (exampleChannel ?? defaultChannel),
+            channel: allowed(defaultChannel) ? defaultChannel : (Channel.allCases.first(where: allowed) ?? defaultChannel),
             mood: Mood.allCases.first { moods?.contains($0) ?? false } ?? .neutral)
         let examples = readExamples(fields, defaultContext: context, sink: sink)
 

@@ -27,7 +27,7 @@ let package = Package(
         // `tonlage lint`: checks of guides and scenarios beyond the loaders, and exploration.
         .target(
             name: "TonlageLint",
-            dependencies: ["TonlageCore", "TonlageScenarios"]
+            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageCertify"]
         ),
         // `tonlage certify`: answer files walked through the scenarios, plans, certificates.
         .target(

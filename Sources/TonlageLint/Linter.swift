@@ -1,4 +1,5 @@
 import Foundation
+import TonlageCertify
 import TonlageCore
 import TonlageScenarios
 
@@ -43,6 +44,10 @@ public struct Linter {
                 let (other, problems) = GuideLoader.compile(yaml: text, file: file)
                 report.diagnostics += problems
                 if let other { report.diagnostics += checkExamples(of: other) }
+            } else if Self.hasTopLevelKey("answers", in: text) {
+                report.diagnostics += CertificationLoader.loadAnswers(path: file).1
+            } else if Self.hasTopLevelKey("pass", in: text) {
+                report.diagnostics += lintPlan(file: file)
             } else {
                 report.diagnostics += lintScenario(file: file, guide: guide)
             }
@@ -63,9 +68,25 @@ public struct Linter {
         }
     }
 
-    /// Guides have `rules:` at the top level; everything else is read as a scenario.
-    static func isGuide(_ text: String) -> Bool {
-        text.split(separator: "\n").contains { $0.hasPrefix("rules:") }
+    /// Guides have `rules:` at the top level, answer files `answers:`, certification plans
+    /// `pass:`; everything else is read as a scenario.
+    static func isGuide(_ text: String) -> Bool { hasTopLevelKey("rules", in: text) }
+
+    static func hasTopLevelKey(_ key: String, in text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix(key + ":") }
+    }
+
+    /// A plan's own problems, and scenarios it names that the library beside it lacks.
+    func lintPlan(file: String) -> [Diagnostic] {
+        let (plan, problems) = CertificationLoader.loadPlan(path: file)
+        guard let plan else { return problems }
+        let library = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let known = ScenarioLoader.loadLibrary(directory: library, language: "de").scenarios.map(\.id)
+        return problems + plan.scenarios.filter { !known.contains($0) }.map { id in
+            Diagnostic(file: file, line: 1, column: 1,
+                       message: "the plan names the unknown scenario `\(id)`" + NameSuggestion.didYouMean(id, in: known),
+                       code: "unknown-scenario")
+        }
     }
 
     public static func yamlFiles(_ path: String) -> [String] {

@@ -111,7 +111,13 @@ struct PlaySession {
                     say(strings.retry + "\n")
                     showPosts = true
                     continue
-                case ":dm": answer = Answer(text: argument, action: .dm)
+                case ":dm":
+                    // Without text, the private message is asked for on its own line.
+                    var text = argument
+                    if text.isEmpty, let typed = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation) {
+                        text = typed
+                    }
+                    answer = Answer(text: text, action: .dm)
                 case ":escalate": answer = Answer(text: argument, action: .escalate)
                 default: say(strings.unknownCommand(command) + "\n"); continue
                 }

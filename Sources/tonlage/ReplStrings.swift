@@ -6,6 +6,7 @@ struct ReplStrings: Sendable {
     let unknownScenario: @Sendable (String) -> String
     let briefing: String
     let replyPrompt: String
+    let dmPrompt: String
     let continuation: String
     let help: String
     let unknownCommand: @Sendable (String) -> String
@@ -39,13 +40,14 @@ struct ReplStrings: Sendable {
         unknownScenario: { "Kein Szenario „\($0)“. Nummer oder ID aus der Liste, Tab ergänzt." },
         briefing: "Briefing",
         replyPrompt: "Deine Antwort> ",
+        dmPrompt: "Privatnachricht> ",
         continuation: "…> ",
         help: """
             Schreib deine Antwort und drück Enter; endet eine Zeile mit \\, geht die Antwort weiter.
               :hint           Erwartungen dieses Schritts und passende Regeln (wird vermerkt)
               :guide [regel]  den Styleguide zeigen, oder eine Regel
               :retry          den letzten Schritt noch einmal beantworten
-              :dm [text]      per Privatnachricht antworten statt öffentlich
+              :dm [text]      per Privatnachricht antworten statt öffentlich (ohne Text: wird erfragt)
               :escalate [txt] an Kolleginnen oder die Unternehmenskommunikation übergeben
               :skip           dieses Szenario abbrechen
               :progress       deinen Fortschritt zeigen
@@ -79,13 +81,14 @@ struct ReplStrings: Sendable {
         unknownScenario: { "No scenario “\($0)”. Use a number or id from the list; Tab completes." },
         briefing: "Briefing",
         replyPrompt: "Your reply> ",
+        dmPrompt: "Private message> ",
         continuation: "…> ",
         help: """
             Type your reply and press Enter; a line ending in \\ continues the reply.
               :hint           this step's expectations and the relevant rules (recorded)
               :guide [rule]   show the style guide, or one rule
               :retry          answer the last step again
-              :dm [text]      answer by private message instead of in public
+              :dm [text]      answer by private message instead of in public (asked for if omitted)
               :escalate [txt] hand over to colleagues or corporate communications
               :skip           abandon this scenario
               :progress       show your progress

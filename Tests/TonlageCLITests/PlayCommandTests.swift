@@ -31,6 +31,17 @@ struct PlayCommandTests {
         #expect(turns.stdout == "agent,scenario,attempts,best_score,last_score,last_outcome,recent_scores\nPipe,paket-verspaetet,1,100,100,resolved,100\n")
     }
 
+    @Test(":dm without text asks for the private message; the public-to-private scenario resolves")
+    func privateMessage() throws {
+        let input = ":dm\nHi Marco, danke für deine Frage! Schick mir hier bitte deine Kundennummer, dann schaue ich nach. ^JB\n"
+            + ":dm Danke! Der Wechsel klappt ab dem 1. März, ich stelle ihn gleich um. ^JB\n"
+        let result = try Binary.run(["play", "oeffentlich-zu-privat", "--agent", "DM", "--store", Binary.newStorePath()],
+                                    stdin: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("dm · neutral"))
+        #expect(result.stdout.contains("Ausgang: gelöst"), "\(result.stdout)")
+    }
+
     @Test("the scenario list, a pick by number, and the three things to practise")
     func listAndSummary() throws {
         let store = Binary.newStorePath()
@@ -118,7 +129,7 @@ struct PlayCommandTests {
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         let output = Binary.sandbox.appendingPathComponent("tmux-\(UUID()).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let handle = try FileHandle(forWritingTo: output)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")

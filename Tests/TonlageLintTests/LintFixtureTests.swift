@@ -44,6 +44,24 @@ struct LintFixtureTests {
         #expect(english.diagnostics.isEmpty, "\(english.diagnostics.map(\.description))")
     }
 
+    @Test("certification plans and answer files are checked as such")
+    func certification() throws {
+        let shipped = Linter(guidePath: Self.guidePath).lint(paths: [Self.root.appendingPathComponent("scenarios/certification").path])
+        #expect(shipped.diagnostics.isEmpty, "\(shipped.diagnostics.map(\.description))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-plan-\(UUID())")
+        let plans = folder.appendingPathComponent("scenarios/certification")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("scenarios/03-lob-mantel.yaml"),
+                                         to: folder.appendingPathComponent("scenarios/03-lob-mantel.yaml"))
+        let plan = plans.appendingPathComponent("typo.yaml")
+        try "scenarios: [lob-mantle]\npass: { min_average: 80 }\n".write(to: plan, atomically: true, encoding: .utf8)
+        let answers = plans.appendingPathComponent("answers.yaml")
+        try "agent: Tom\nanswers:\n  lob-mantel:\n    lob: { txt: hallo }\n".write(to: answers, atomically: true, encoding: .utf8)
+        let report = Linter(guidePath: Self.guidePath).lint(paths: [plans.path])
+        #expect(report.diagnostics.map(\.code) == ["unknown-key", "unknown-scenario"])
+        #expect(report.diagnostics.last?.message == "the plan names the unknown scenario `lob-mantle`, did you mean `lob-mantel`?")
+    }
+
     @Test("TODO notes are warnings with their column")
     func todos() {
         let diagnostics = Linter.todos(in: "a: 1\n  # TODO: später\nb: 2 # TODO: auch", file: "f.yaml")

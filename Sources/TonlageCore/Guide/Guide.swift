@@ -52,6 +52,9 @@ public final class Rule: Sendable {
     public let examples: [RuleExample]
     public let line: Int
     let checker: any RuleKind
+    /// `channels`, `except_channels` and `moods` as bit masks: checked for every rule and reply.
+    private let channelMask: UInt16
+    private let moodMask: UInt8
 
     init(id: String, family: Family, kind: String, severity: Severity, weight: Int, message: String,
          rationale: String, suggestion: String?, channels: Set<Channel>?, exceptChannels: Set<Channel>,
@@ -70,13 +73,13 @@ public final class Rule: Sendable {
         self.examples = examples
         self.line = line
         self.checker = checker
+        let allowed = (channels ?? Set(Channel.allCases)).subtracting(exceptChannels)
+        channelMask = allowed.reduce(0) { $0 | $1.bit }
+        moodMask = (moods ?? Set(Mood.allCases)).reduce(0) { $0 | $1.bit }
     }
 
     public func applies(to context: ReplyContext) -> Bool {
-        if let channels, !channels.contains(context.channel) { return false }
-        if exceptChannels.contains(context.channel) { return false }
-        if let moods, !moods.contains(context.mood) { return false }
-        return true
+        channelMask & context.channel.bit != 0 && moodMask & context.mood.bit != 0
     }
 
     func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {

@@ -36,11 +36,32 @@ public enum Channel: String, Sendable, CaseIterable {
     case twitter, facebook, instagram, forum
     case reviewSite = "review-site"
     case dm, email
+
+    /// A bit of its own, for the channel masks rules are checked against on every reply.
+    var bit: UInt16 {
+        switch self {
+        case .twitter: 1 << 0
+        case .facebook: 1 << 1
+        case .instagram: 1 << 2
+        case .forum: 1 << 3
+        case .reviewSite: 1 << 4
+        case .dm: 1 << 5
+        case .email: 1 << 6
+        }
+    }
 }
 
 /// How the customer feels.
 public enum Mood: String, Sendable, CaseIterable {
     case angry, neutral, happy
+
+    var bit: UInt8 {
+        switch self {
+        case .angry: 1 << 0
+        case .neutral: 1 << 1
+        case .happy: 1 << 2
+        }
+    }
 }
 
 /// What the agent does with a customer's post.

@@ -156,3 +156,22 @@ struct PlayCommandTests {
         return false
     }
 }
+
+/// Two REPL processes writing to one store at once.
+@Suite("tonlage play, two at once")
+struct ConcurrentPlayTests {
+    @Test("two scripted sessions on one store lose no turn")
+    func twoSessions() async throws {
+        let store = Binary.newStorePath()
+        let input = Data((PlayCommandTests.goodFirst + "\n:retry\n" + PlayCommandTests.goodFirst + "\n" + PlayCommandTests.goodSecond + "\n").utf8)
+        async let first = Task.detached { try Binary.run(["play", "paket-verspaetet", "--agent", "Eins", "--store", store], stdin: input) }.value
+        async let second = Task.detached { try Binary.run(["play", "paket-verspaetet", "--agent", "Zwei", "--store", store], stdin: input) }.value
+        let results = try await [first, second]
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        let csv = try Binary.run(["progress", "--format", "csv", "--store", store]).stdout
+        #expect(csv.contains("Eins,paket-verspaetet,1,100,100,resolved"))
+        #expect(csv.contains("Zwei,paket-verspaetet,1,100,100,resolved"))
+        let json = try Binary.run(["progress", "--format", "json", "--store", store]).stdout
+        #expect(json.components(separatedBy: "\"turns\" : 3").count - 1 == 2)
+    }
+}

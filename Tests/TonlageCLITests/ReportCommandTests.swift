@@ -54,6 +54,13 @@ struct ReportCommandTests {
         #expect(shot.status == 0)
         let size = (try FileManager.default.attributesOfItem(atPath: screenshot)[.size] as? Int) ?? 0
         #expect(size > 50_000, "the screenshot is nearly empty")
+        // Printing: A4 pages (595 × 842 points), one or more per agent.
+        let pdf = folder.appendingPathComponent("report.pdf").path
+        _ = try Binary.runProcess(chromium, flags + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"])
+        let document = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        let pages = document.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix { $0 != "]" } }
+        #expect(pages.count >= 7, "the cohort and a page per agent")
+        #expect(pages.allSatisfy { $0 == "0 0 594.95996 841.91998" }, "not A4: \(Set(pages))")
     }
 
     @Test("a missing store and a bad date are input errors")

@@ -53,20 +53,17 @@ struct ReplyLines {
     func underline(byteStart: Int, byteEnd: Int, window: Int) -> [(String, String)] {
         var result: [(String, String)] = []
         var lineStart = 0
-        var i = 0
-        while i <= bytes.count {
-            if i == bytes.count || bytes[i] == 0x0A {
-                let lineEnd = i
-                let touches = byteStart == byteEnd ? (byteStart >= lineStart && byteStart <= lineEnd)
-                                                    : (byteStart < lineEnd || (byteStart == lineEnd && lineStart == lineEnd)) && byteEnd > lineStart
-                if touches && (byteEnd > lineStart || byteStart == lineStart) {
-                    result.append(render(line: lineStart..<lineEnd, spanStart: max(byteStart, lineStart),
-                                         spanEnd: min(byteEnd, lineEnd), window: window))
-                    if result.count == 3 { break }
-                }
-                lineStart = i + 1
+        for lineEnd in bytes.indices.filter({ bytes[$0] == 0x0A }) + [bytes.count] {
+            // A span touches a line when they overlap; an empty span marks the line it stands in.
+            let touches = byteStart == byteEnd ? (lineStart...lineEnd).contains(byteStart)
+                                                : byteStart < max(lineEnd, lineStart + 1) && byteEnd > lineStart
+            if touches {
+                result.append(render(line: lineStart..<lineEnd, spanStart: max(byteStart, lineStart),
+                                     spanEnd: min(byteEnd, lineEnd), window: window))
+                // Three lines are enough to show where a long span is.
+                if result.count == 3 || byteStart == byteEnd { break }
             }
-            i += 1
+            lineStart = lineEnd + 1
         }
         return result
     }

@@ -32,7 +32,7 @@ struct Play: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         var reader: any LineReader = interactive ? ReadlineReader(historyPath: Paths.history) : PlainLineReader()
         let strings = ReplStrings.for(language: guide.language)
-        guard let name = AgentName.resolve(flag: agent, reader: &reader, prompt: strings.askName) else {
+        guard let name = AgentName.resolve(flag: agent, reader: &reader, prompt: strings.askName, interactive: interactive) else {
             throw ExitCode(2)
         }
         let first: Scenario?
@@ -92,14 +92,15 @@ struct LibraryOptions: ParsableArguments {
 
 /// The trainee's name: the flag, `$TONLAGE_AGENT`, the remembered name, or asked once.
 enum AgentName {
-    static func resolve(flag: String?, reader: inout any LineReader, prompt: String) -> String? {
+    /// Asks only on a terminal: a script's first line is an answer, not a name.
+    static func resolve(flag: String?, reader: inout any LineReader, prompt: String, interactive: Bool) -> String? {
         if let flag, !flag.isEmpty { return flag }
         if let name = Paths.environment["TONLAGE_AGENT"], !name.isEmpty { return name }
         if let saved = try? String(contentsOfFile: Paths.agentFile, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines), !saved.isEmpty {
             return saved
         }
-        guard let typed = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else {
+        guard interactive, let typed = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else {
             FileHandle.standardError.write(Data("tonlage: a name is needed: pass --agent NAME or set TONLAGE_AGENT\n".utf8))
             return nil
         }

@@ -106,9 +106,18 @@ public struct PhraseMatcher: Sendable {
         return result
     }
 
-    /// Whether any phrase occurs in the token range.
+    /// Whether any phrase occurs in the token range; stops at the first.
     public func occurs(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> Bool {
-        !matches(in: text, tokens: range).isEmpty
+        let range = range ?? 0..<text.tokens.count
+        for i in range {
+            for term in text.terms(of: i) where Int(term) + 1 < firstCandidate.count {
+                for k in Int(firstCandidate[Int(term)])..<Int(firstCandidate[Int(term) + 1])
+                where matchTail(Int(candidates[k]), from: i, in: text, limit: range.upperBound) != nil {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     private func matchTail(_ phrase: Int, from first: Int, in text: AnalyzedText, limit: Int) -> Int? {

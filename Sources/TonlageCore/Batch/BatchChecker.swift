@@ -72,6 +72,8 @@ public struct BatchChecker: Sendable {
         let slots = Slots(count: block.count)
         let lines = Array(block)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, lines.count / 64))
+        // The input buffer outlives this call and is only read; it travels to the workers as an
+        // address because an UnsafeBufferPointer is not Sendable.
         let base = UInt(bitPattern: buffer.baseAddress)
         let length = buffer.count
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -27,7 +27,8 @@ public enum ChannelLength {
         text.bytes.withUnsafeBufferPointer { buffer in
             var overflow = [Int?](repeating: nil, count: limits.count)
             var total = 0
-            func add(_ weight: Int, endingAt offset: Int, startingAt start: Int) {
+            // Adds one unit's weight; `start` is where the unit begins, the overflow offset if it passes a limit.
+            func add(_ weight: Int, startingAt start: Int) {
                 total += weight
                 for (k, limit) in limits.enumerated() where overflow[k] == nil && total > limit {
                     overflow[k] = start
@@ -44,20 +45,20 @@ public enum ChannelLength {
     }
 
     private static func weighted(_ b: UnsafeBufferPointer<UInt8>, urls: [Range<Int>],
-                                 add: (Int, Int, Int) -> Void) {
+                                 add: (Int, Int) -> Void) {
         var i = 0
         var nextURL = 0
         let n = b.count
         while i < n {
             if nextURL < urls.count, urls[nextURL].lowerBound == i {
-                add(urlWeight, urls[nextURL].upperBound, i)
+                add(urlWeight, i)
                 i = urls[nextURL].upperBound
                 nextURL += 1
                 continue
             }
             let sequence = EmojiScanner.sequenceLength(b, at: i)
             if sequence > 0 {
-                add(2, i + sequence, i)
+                add(2, i)
                 i += sequence
                 continue
             }
@@ -73,9 +74,9 @@ public enum ChannelLength {
                 for scalar in cluster.precomposedStringWithCanonicalMapping.unicodeScalars {
                     weight += weightOf(scalar.value)
                 }
-                add(weight, end, i)
+                add(weight, i)
             } else {
-                add(weightOf(value), end, i)
+                add(weightOf(value), i)
             }
             i = end
         }
@@ -90,13 +91,13 @@ public enum ChannelLength {
     }
 
     private static func graphemes(_ b: UnsafeBufferPointer<UInt8>, isASCII: Bool, text: String,
-                                  add: (Int, Int, Int) -> Void) {
+                                  add: (Int, Int) -> Void) {
         if isASCII {
             var i = 0
             while i < b.count {
                 // CR LF is one grapheme.
                 let width = (b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1
-                add(1, i + width, i)
+                add(1, i)
                 i += width
             }
             return
@@ -109,7 +110,7 @@ public enum ChannelLength {
             while i < b.count {
                 let byte = b[i]
                 let length = byte < 0x80 ? 1 : (byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4))
-                add(1, i + length, i)
+                add(1, i)
                 i += length
             }
             return
@@ -117,7 +118,7 @@ public enum ChannelLength {
         var offset = 0
         for character in text {
             let length = character.utf8.count
-            add(1, offset + length, offset)
+            add(1, offset)
             offset += length
         }
     }

@@ -37,6 +37,27 @@ struct RealDataTests {
         }
     }
 
+    @Test("every English reply is scored by the English guide, and what is not prose raises nothing")
+    func englishReplies() throws {
+        let replies = Self.replies("replies_en.tsv")
+        guard !replies.isEmpty else { return }
+        let guide = try GuideLoader.load(path: Fixtures.packageRoot.appendingPathComponent("guide/en-social.yaml").path)
+        let scorer = Scorer(guide: guide)
+        var passed = 0
+        for reply in replies {
+            let card = scorer.score(reply.text, context: ReplyContext(channel: .twitter))
+            if card.passed { passed += 1 }
+            // A length finding covers whatever passes the limit, links included; the others must not.
+            let markup = card.findings.filter { finding in
+                finding.family != .length
+                    && (["@", "#", "^", "/"].contains { finding.excerpt.hasPrefix($0) } || finding.excerpt.contains("://"))
+            }
+            #expect(markup.isEmpty, "\(reply.text): \(markup.map(\.excerpt))")
+        }
+        // Real company replies on X mostly keep to a relaxed, professional tone.
+        #expect(Double(passed) >= Double(replies.count) * 0.6, "\(passed) of \(replies.count) pass")
+    }
+
     @Test("replies that use the informal du and no boilerplate mostly pass")
     func informalRepliesPass() {
         let informal = Self.replies("replies_de.tsv").filter { reply in

@@ -5,6 +5,11 @@ import Foundation
 enum Paths {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// `$HOME`, else the account's home directory.
+    static var home: String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
     /// `$TONLAGE_HOME`, else the current directory: where `guide/` and `scenarios/` are.
     static var projectHome: String {
         environment["TONLAGE_HOME"] ?? FileManager.default.currentDirectoryPath
@@ -15,14 +20,14 @@ enum Paths {
     /// `$XDG_DATA_HOME/tonlage`, else `~/.local/share/tonlage`.
     static var dataDirectory: String {
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (home as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("tonlage")
     }
 
     /// `$XDG_CONFIG_HOME/tonlage`, else `~/.config/tonlage`.
     static var configDirectory: String {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+            ?? (home as NSString).appendingPathComponent(".config")
         return (base as NSString).appendingPathComponent("tonlage")
     }
 

@@ -69,6 +69,35 @@ struct LintFixtureTests {
         #expect(diagnostics.allSatisfy { $0.level == .warning && $0.code == "todo" })
     }
 
+    @Test("exploration finds a loop without a way out and the outcome behind it")
+    func deadEnd() throws {
+        let yaml = """
+            id: schleife
+            title: Schleife
+            channel: facebook
+            customer: { name: Nina, mood: neutral }
+            briefing: Test
+            steps:
+              - id: a
+                posts: ["Hallo?"]
+                next:
+                  - if: { min_score: 100, findings: [content.leer] }
+                    go: resolved
+                  - go: b
+              - id: b
+                posts: ["Und?"]
+                next:
+                  - go: a
+            """
+        let guide = try GuideLoader.load(path: Self.guidePath)
+        let scenario = try #require(ScenarioLoader.compile(yaml: yaml, file: "schleife.yaml", language: "de").0)
+        var explorer = Explorer(guide: guide)
+        explorer.plays = 10
+        let (summaries, diagnostics) = explorer.explore([scenario], seed: 1)
+        #expect(summaries.first?.unfinished == 10)
+        #expect(diagnostics.map(\.code).sorted() == ["explore-dead-end", "explore-outcome-unreached"])
+    }
+
     @Test("exploration is reproducible and reaches the library's outcomes")
     func exploration() throws {
         let guide = try GuideLoader.load(path: Self.guidePath)

@@ -58,3 +58,33 @@ struct TemplateKindTests {
         #expect(throws: GuideLoadError.self) { try Fixtures.guide(rules: yaml) }
     }
 }
+
+/// `kind: coverage`: a reply made mostly of another rule's hits.
+@Suite("coverage kind")
+struct CoverageKindTests {
+    static let guide: Guide = {
+        let rules = """
+              - { id: tone.slang, kind: existence, severity: warning, weight: 5, message: m, rationale: r, phrases: [lol, omg] }
+              - { id: tone.nur_slang, kind: coverage, of: tone.slang, share: 0.5, severity: error, weight: 25, message: "{value}", rationale: r }
+            """
+        return try! Fixtures.guide(rules: rules)
+    }()
+
+    @Test("fires when the other rule's hits cover the share, with the share in the message")
+    func share() {
+        let findings = Fixtures.findings("lol omg ok", rule: "tone.nur_slang", in: Self.guide)
+        #expect(findings.map(\.excerpt) == ["lol omg"])
+        #expect(findings.first?.message == "67 %")
+        #expect(Fixtures.findings("lol, das ist ja eine Geschichte", rule: "tone.nur_slang", in: Self.guide).isEmpty)
+        #expect(Fixtures.findings("", rule: "tone.nur_slang", in: Self.guide).isEmpty)
+    }
+
+    @Test("`of` must name a rule above it")
+    func unknownRule() {
+        let rules = """
+              - { id: tone.nur_slang, kind: coverage, of: tone.slang, severity: error, weight: 25, message: m, rationale: r }
+              - { id: tone.slang, kind: existence, severity: warning, weight: 5, message: m, rationale: r, phrases: [lol] }
+            """
+        #expect(throws: GuideLoadError.self) { try Fixtures.guide(rules: rules) }
+    }
+}

@@ -16,6 +16,22 @@ public struct Guide: Sendable {
     public let file: String
     /// SHA-256 of the file's bytes, recorded with every scored run.
     public var contentHash: String = ""
+    /// Rules whose hits other rules read (`coverage`); the scorer keeps only these.
+    public let referencedRules: Set<String>
+
+    init(name: String, language: String, passMark: Int, maxRepeats: Int, defaultChannel: Channel,
+         channels: [Channel: ChannelSettings], rules: [Rule], lexicon: Lexicon, file: String) {
+        self.name = name
+        self.language = language
+        self.passMark = passMark
+        self.maxRepeats = maxRepeats
+        self.defaultChannel = defaultChannel
+        self.channels = channels
+        self.rules = rules
+        self.lexicon = lexicon
+        self.file = file
+        referencedRules = Set(rules.compactMap { ($0.checker as? CoverageKind)?.of })
+    }
 
     public func settings(for channel: Channel) -> ChannelSettings {
         channels[channel] ?? ChannelSettings()

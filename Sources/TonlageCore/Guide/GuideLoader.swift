@@ -57,6 +57,13 @@ public enum GuideLoader {
                                     code: "duplicate-id", at: item.mark)
                         continue
                     }
+                    // A coverage rule reads the hits of a rule that runs before it.
+                    if let coverage = rule.checker as? CoverageKind, firstLineOfID[coverage.of] == nil {
+                        sink.report("`of` names `\(coverage.of)`, which is not a rule above this one"
+                                    + NameSuggestion.didYouMean(coverage.of, in: rules.map(\.id)),
+                                    code: "unknown-rule", at: Self.valueMark(of: "of", in: item) ?? item.mark)
+                        continue
+                    }
                     firstLineOfID[rule.id] = rule.line
                     rules.append(rule)
                 }
@@ -72,6 +79,12 @@ public enum GuideLoader {
                           maxRepeats: maxRepeats, defaultChannel: defaultChannel, channels: channels,
                           rules: rules, lexicon: lexicon, file: file)
         return (guide, sink.diagnostics)
+    }
+
+    /// Where the value of `key` stands in a mapping node.
+    static func valueMark(of key: String, in node: Node) -> Mark? {
+        guard case let .mapping(mapping) = node else { return nil }
+        return mapping.first { $0.key.string == key }?.value.mark
     }
 
     private static func readChannels(_ fields: YAMLFields, sink: DiagnosticSink) -> [Channel: ChannelSettings] {

@@ -58,6 +58,8 @@ public struct RuleContext: Sendable {
     public let channel: ChannelSettings
     /// The reply's length on this channel; overflow offsets for `[recommended, limit]`.
     public let length: LengthMeasure
+    /// Hits of earlier rules that later rules read (`coverage`), by rule id.
+    public var earlierHits: [String: [Hit]] = [:]
 }
 
 /// One kind of rule: the code behind every rule in a guide that names it in `kind:`.
@@ -93,6 +95,7 @@ public enum RuleKinds {
         PatternKind.self,
         ResponseTimeKind.self,
         ActionKind.self,
+        CoverageKind.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

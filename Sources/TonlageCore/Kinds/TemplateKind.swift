@@ -9,18 +9,14 @@
 /// little with any template to count.
 ///
 /// Parameters: `phrases` (the corpus, required), `equivalents`, `ignore`, `threshold`
-/// (default 0.6), `min_shared` (default 2), and `report`: `phrase` (a hit per matched span)
-/// or `share` (one hit when templates cover at least `share` of the reply's words, default 0.6).
+/// (default 0.6), `min_shared` (default 2). A hit per matched span; a reply made mostly of
+/// them is a job for a `coverage` rule that reads these hits.
 public struct TemplateKind: RuleKind {
     public static let name = "template"
-    public static let parameters = ["phrases", "equivalents", "ignore", "threshold", "min_shared", "report", "share"]
+    public static let parameters = ["phrases", "equivalents", "ignore", "threshold", "min_shared"]
 
-    public enum Report: String, CaseIterable, Sendable { case phrase, share }
-
-    let report: Report
     let threshold: Double
     let minimumShared: Int
-    let share: Double
     /// Word pair (two normalised terms) → the templates that hold it.
     let bigramIndex: BigramTable
     let bigramCounts: [Int]
@@ -31,10 +27,8 @@ public struct TemplateKind: RuleKind {
     static let skipped: Lexicon.Term = -2
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
-        report = fields.choice("report", as: Report.self) ?? .phrase
         threshold = fields.double("threshold", in: 0.1...1) ?? 0.6
         minimumShared = fields.int("min_shared", in: 1...20) ?? 2
-        share = fields.double("share", in: 0.1...1) ?? 0.6
 
         var normalised: [Lexicon.Term: Lexicon.Term] = [:]
         for (word, canonical, _) in fields.stringPairs("equivalents") {
@@ -79,22 +73,9 @@ public struct TemplateKind: RuleKind {
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        let spans = matchedSpans(in: text)
-        guard !spans.isEmpty else { return }
-        switch report {
-        case .phrase:
-            for span in spans {
-                let start = text.tokens[span.lowerBound].start, end = text.tokens[span.upperBound - 1].end
-                hits.append(Hit(start: start, end: end, values: ["match": text.excerpt(start..<end)]))
-            }
-        case .share:
-            var covered = 0
-            for span in spans { covered += text.tokens[span].reduce(0) { $0 + ($1.letterCount > 0 ? 1 : 0) } }
-            let words = text.wordCount
-            guard words > 0, Double(covered) / Double(words) >= share else { return }
-            let start = text.tokens[spans[0].lowerBound].start, end = text.tokens[spans[spans.count - 1].upperBound - 1].end
-            hits.append(Hit(start: start, end: end,
-                            values: ["value": String(Int((Double(covered) * 100 / Double(words)).rounded())) + " %"]))
+        for span in matchedSpans(in: text) {
+            let start = text.tokens[span.lowerBound].start, end = text.tokens[span.upperBound - 1].end
+            hits.append(Hit(start: start, end: end, values: ["match": text.excerpt(start..<end)]))
         }
     }
 

@@ -11,7 +11,7 @@ public struct Scorer: Sendable {
         let settings = guide.settings(for: context.channel)
         let length = ChannelLength.measure(analyzed, counting: settings.counting,
                                            limits: [settings.recommended ?? .max, settings.limit ?? .max])
-        let ruleContext = RuleContext(reply: context, channel: settings, length: length)
+        var ruleContext = RuleContext(reply: context, channel: settings, length: length)
 
         var raw: [(hit: Hit, rule: Int, deduction: Int)] = []
         var deductions = [Int](repeating: 0, count: Family.allCases.count)
@@ -21,6 +21,7 @@ public struct Scorer: Sendable {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
             rule.check(analyzed, context: ruleContext, hits: &hits)
+            if guide.referencedRules.contains(rule.id) { ruleContext.earlierHits[rule.id] = hits }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0
                 deductions[rule.family.index] += deduction

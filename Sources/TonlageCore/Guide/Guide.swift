@@ -16,8 +16,8 @@ public struct Guide: Sendable {
     public let file: String
     /// SHA-256 of the file's bytes, recorded with every scored run.
     public var contentHash: String = ""
-    /// Rules whose hits other rules read (`coverage`); the scorer keeps only these.
-    public let referencedRules: Set<String>
+    /// For each rule, whether other rules read its hits (`coverage`); the scorer keeps only those.
+    let keepsHits: [Bool]
 
     init(name: String, language: String, passMark: Int, maxRepeats: Int, defaultChannel: Channel,
          channels: [Channel: ChannelSettings], rules: [Rule], lexicon: Lexicon, file: String) {
@@ -30,7 +30,8 @@ public struct Guide: Sendable {
         self.rules = rules
         self.lexicon = lexicon
         self.file = file
-        referencedRules = Set(rules.compactMap { ($0.checker as? CoverageKind)?.of })
+        let referenced = Set(rules.compactMap { ($0.checker as? CoverageKind)?.of })
+        keepsHits = rules.map { referenced.contains($0.id) }
     }
 
     public func settings(for channel: Channel) -> ChannelSettings {

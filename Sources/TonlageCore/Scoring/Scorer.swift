@@ -21,7 +21,7 @@ public struct Scorer: Sendable {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
             rule.check(analyzed, context: ruleContext, hits: &hits)
-            if guide.referencedRules.contains(rule.id) { ruleContext.earlierHits[rule.id] = hits }
+            if guide.keepsHits[index] { ruleContext.earlierHits[rule.id] = hits }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0
                 deductions[rule.family.index] += deduction

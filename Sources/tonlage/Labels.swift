@@ -12,7 +12,6 @@ struct Labels {
     let errorsPresent: String
     let length: String
     let noFindings: String
-    let moreCharacters: String
     let families: [Family: String]
     let severities: [Severity: String]
     let moods: [Mood: String]
@@ -25,7 +24,7 @@ struct Labels {
         suggestion: "Vorschlag", deduction: "Punkte", dimensions: "Bereiche", result: "Ergebnis",
         passed: "bestanden", failed: "nicht bestanden", passMark: "Bestehensgrenze",
         errorsPresent: "mit Fehlern kann eine Antwort nicht bestehen", length: "Länge",
-        noFindings: "Keine Beanstandungen.", moreCharacters: "weitere Zeichen",
+        noFindings: "Keine Beanstandungen.",
         families: [.address: "Anrede", .length: "Länge", .template: "Textbausteine", .tone: "Ton",
                    .privacy: "Datenschutz", .disclosure: "Transparenz", .spelling: "Rechtschreibung",
                    .content: "Inhalt", .tempo: "Tempo"],
@@ -36,7 +35,7 @@ struct Labels {
         suggestion: "Suggestion", deduction: "points", dimensions: "Dimensions", result: "Result",
         passed: "passed", failed: "failed", passMark: "pass mark",
         errorsPresent: "a reply with an error cannot pass", length: "Length",
-        noFindings: "No findings.", moreCharacters: "more characters",
+        noFindings: "No findings.",
         families: [.address: "address", .length: "length", .template: "templates", .tone: "tone",
                    .privacy: "privacy", .disclosure: "disclosure", .spelling: "spelling",
                    .content: "content", .tempo: "tempo"],

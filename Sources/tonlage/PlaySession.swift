@@ -182,7 +182,7 @@ struct PlaySession {
 
     func guideText(_ ruleID: String) -> String {
         if !ruleID.isEmpty {
-            guard let rule = guide.rule(withID: ruleID) else { return strings.unknownCommand(ruleID) + "\n" }
+            guard let rule = guide.rule(withID: ruleID) else { return strings.unknownRule(ruleID) + "\n" }
             var out = style.bold(rule.id) + " (\(rule.severity.rawValue), \(rule.weight))\n" + rule.rationale + "\n"
             if let suggestion = rule.suggestion { out += "\(labels.suggestion): \(suggestion)\n" }
             for example in rule.examples { out += (example.isGood ? "  ✓ " : "  ✗ ") + example.text + "\n" }

@@ -27,7 +27,7 @@ struct ReplStrings: Sendable {
     let saved: String
     let askName: String
     let difficulty: [String: String]
-    let steps: String
+    let unknownRule: @Sendable (String) -> String
 
     static func `for`(language: String) -> ReplStrings {
         language.lowercased().hasPrefix("de") ? german : english
@@ -72,7 +72,7 @@ struct ReplStrings: Sendable {
         saved: "Gespeichert. Bis bald!",
         askName: "Wie heißt du? (wird gemerkt) ",
         difficulty: ["easy": "leicht", "medium": "mittel", "hard": "schwer"],
-        steps: "Schritte")
+        unknownRule: { "Der Styleguide hat keine Regel „\($0)“ – :guide listet alle." })
 
     static let english = ReplStrings(
         welcome: { "Hello \($0)! Pick a scenario. :help lists the commands." },
@@ -113,5 +113,5 @@ struct ReplStrings: Sendable {
         saved: "Saved. See you!",
         askName: "What is your name? (remembered) ",
         difficulty: ["easy": "easy", "medium": "medium", "hard": "hard"],
-        steps: "steps")
+        unknownRule: { "The guide has no rule “\($0)” – :guide lists them all." })
 }

@@ -42,10 +42,6 @@ public struct Guide: Sendable {
         rules.first { $0.id == id }
     }
 
-    /// The families that have at least one rule, in contract order.
-    public var families: [Family] {
-        Family.allCases.filter { family in rules.contains { $0.family == family } }
-    }
 }
 
 /// One rule of a guide: what it checks (its kind and parameters), how much it costs, and

@@ -75,14 +75,8 @@ public struct YAMLFields {
         }
     }
 
-    public var keys: [String] { entries.map(\.key) }
-
     public func node(_ key: String) -> Node? {
         entries.first { $0.key == key }?.value
-    }
-
-    public func keyMark(_ key: String) -> Mark? {
-        entries.first { $0.key == key }?.keyMark
     }
 
     public func reportUnknownKeys(allowed: [String], what: String) {

@@ -22,9 +22,6 @@ public struct PhraseMatcher: Sendable {
 
     public init(gap: Int = 0) { self.gap = gap }
 
-    public var isEmpty: Bool { phrases.isEmpty }
-    public var count: Int { phrases.count }
-
     /// Adds a phrase; returns its index, or nil if it holds no word (or starts with `*`).
     @discardableResult
     public mutating func add(_ phrase: String, lexicon: inout Lexicon) -> Int? {

@@ -98,62 +98,63 @@ struct PlayCommandTests {
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
     func terminal() throws {
         let store = Binary.newStorePath()
-        let session = "tonlage-\(UUID().uuidString.prefix(8))"
+        let terminal = Terminal()
         let environment = Binary.environment().filter { ["PATH", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"].contains($0.key) }
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let command = "cd '\(Binary.packageRoot.path)' && env \(exports) LANG=C.UTF-8 '\(Binary.path)' play --agent Terminal --store '\(store)'; sleep 30"
         // `sleep` keeps the pane (and what the program printed last) after it exits.
-        try tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command])
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
-        #expect(waitFor(session, "Szenario (Nummer oder ID):"))
-        try tmux(["send-keys", "-t", session, "-l", "paket-v"])
-        try tmux(["send-keys", "-t", session, "Tab", "Enter"])
-        #expect(waitFor(session, "Deine Antwort>"))
-        try tmux(["send-keys", "-t", session, "-l", "verwerfen"])
-        try tmux(["send-keys", "-t", session, "C-c"])
-        try tmux(["send-keys", "-t", session, "-l", "Hallo Nina, das ist ärgerlich, sorry! Schick mir bitte per Privatnachricht deine Bestellnummer. Grüße, Jörg"])
-        try tmux(["send-keys", "-t", session, "Enter"])
-        #expect(waitFor(session, "Okay, hab euch die Bestellnummer per PN geschickt."))
-        let screen = try capture(session)
+        try terminal.tmux(["new-session", "-d", "-s", "play", "-x", "200", "-y", "60", command])
+        defer { terminal.close() }
+        #expect(terminal.waitFor("Szenario (Nummer oder ID):"))
+        try terminal.tmux(["send-keys", "-t", "play", "-l", "paket-v"])
+        try terminal.tmux(["send-keys", "-t", "play", "Tab", "Enter"])
+        #expect(terminal.waitFor("Deine Antwort>"))
+        try terminal.tmux(["send-keys", "-t", "play", "-l", "verwerfen"])
+        try terminal.tmux(["send-keys", "-t", "play", "C-c"])
+        try terminal.tmux(["send-keys", "-t", "play", "-l", "Hallo Nina, das ist ärgerlich, sorry! Schick mir bitte per Privatnachricht deine Bestellnummer. Grüße, Jörg"])
+        try terminal.tmux(["send-keys", "-t", "play", "Enter"])
+        #expect(terminal.waitFor("Okay, hab euch die Bestellnummer per PN geschickt."))
+        let screen = try terminal.capture()
         #expect(screen.contains("Ergebnis: 100/100"))
-        try tmux(["send-keys", "-t", session, "C-d"])
-        #expect(waitFor(session, "Gespeichert. Bis bald!"))
+        try terminal.tmux(["send-keys", "-t", "play", "C-d"])
+        #expect(terminal.waitFor("Gespeichert. Bis bald!"))
         let result = try Binary.run(["progress", "--format", "json", "--store", store])
         #expect(result.stdout.contains("\"turns\" : 1"))
         let turns = try Binary.run(["progress", "--store", store])
         #expect(!turns.stdout.contains("verwerfen"))
     }
+}
 
-    /// Runs tmux with its output in a file: the tmux server it starts inherits and keeps open
-    /// whatever it is given, so a pipe would never reach its end.
+/// A tmux server of the test's own (its socket in the sandbox), so that neither a user's tmux
+/// nor another test run is touched, and nothing is left running afterwards.
+private struct Terminal {
+    let socket = Binary.sandbox.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))").path
+
+    /// Runs tmux through `Spawn`, not `Process`: the server tmux starts is a daemon, and
+    /// `Process` would wait for it to end (see `Spawn`).
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let output = Binary.sandbox.appendingPathComponent("tmux-\(UUID()).out")
-        guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-        let handle = try FileHandle(forWritingTo: output)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        defer { try? FileManager.default.removeItem(at: output) }
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    func tmux(_ arguments: [String]) throws -> String {
+        let output = Binary.sandbox.appendingPathComponent("tmux-\(UUID()).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let status = try Spawn.run("/usr/bin/tmux", ["-S", socket] + arguments, output: output)
+        guard status == 0 else { throw Spawn.Failure(description: "tmux \(arguments.first ?? "") exited with \(status)") }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
-    private func capture(_ session: String) throws -> String {
-        try tmux(["capture-pane", "-t", session, "-p", "-J"])
+    func capture() throws -> String {
+        try tmux(["capture-pane", "-t", "play", "-p", "-J"])
     }
 
-    private func waitFor(_ session: String, _ text: String) -> Bool {
+    func waitFor(_ text: String) -> Bool {
         for _ in 0..<100 {
-            if (try? capture(session))?.contains(text) == true { return true }
+            if (try? capture())?.contains(text) == true { return true }
             Thread.sleep(forTimeInterval: 0.1)
         }
         return false
+    }
+
+    func close() {
+        _ = try? tmux(["kill-server"])
     }
 }
 

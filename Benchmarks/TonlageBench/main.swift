@@ -1,6 +1,6 @@
 // Throughput of the scoring engine on the `check --format jsonl` path.
 //
-//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR]
+//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--stages]
 //
 // Generates N varied replies (default 200,000; seeded, so every run scores the same corpus),
 // encodes them as JSON Lines and scores them through `BatchChecker`, exactly as
@@ -29,8 +29,9 @@ struct Options {
             case "--guide": guidePath = iterator.next() ?? guidePath
             case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
             case "--answer-files": answerFiles = Int(iterator.next() ?? "") ?? answerFiles
+            case "--stages": break
             default:
-                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages]\n".utf8))
                 exit(2)
             }
         }
@@ -122,6 +123,38 @@ func measure(_ label: String, blockSize: Int, parallel: Bool) {
 
 measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", blockSize: 4096, parallel: true)
 measure("one core", blockSize: 4096, parallel: false)
+
+/// Where one core's time goes: each stage is the path up to it, so the differences are the
+/// stages' own costs (µs per reply).
+func measureStages() {
+    let lines: [Range<Int>] = {
+        var result: [Range<Int>] = [], start = 0
+        for (i, byte) in input.enumerated() where byte == 0x0A { result.append(start..<i); start = i + 1 }
+        return result
+    }()
+    let scorer = checker.scorer
+    func perReply(_ body: (UnsafeBufferPointer<UInt8>) -> Int) -> (Double, Int) {
+        var sink = 0
+        let elapsed = input.withUnsafeBufferPointer { buffer in
+            ContinuousClock().measure { for line in lines { sink &+= body(UnsafeBufferPointer(rebasing: buffer[line])) } }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (seconds / Double(lines.count) * 1e6, sink)
+    }
+    let (parse, _) = perReply { (try? JSONLineRequest.parse($0))?.text.utf8.count ?? 0 }
+    let (analyze, _) = perReply { line in
+        guard let request = try? JSONLineRequest.parse(line) else { return 0 }
+        return AnalyzedText(request.text, lexicon: scorer.guide.lexicon).tokens.count
+    }
+    let (score, findings) = perReply { line in
+        guard let request = try? JSONLineRequest.parse(line) else { return 0 }
+        return scorer.score(request.text, context: ReplyContext(channel: request.channel ?? .facebook, mood: request.mood ?? .neutral)).findings.count
+    }
+    let (whole, _) = perReply { checker.answer(line: $0, number: 1).json.count }
+    print(String(format: "one core, µs per reply: parse %.2f, analyse %.2f, rules and findings %.2f, JSON out %.2f (%.1f findings per reply)",
+                 parse, analyze - parse, score - analyze, whole - score, Double(findings) / Double(lines.count)))
+}
+if CommandLine.arguments.contains("--stages") { measureStages() }
 
 /// REPL turns: score a scenario answer (guide and step expectations) and commit it to the store.
 func measureTurns() throws {

@@ -44,6 +44,14 @@ struct ChannelLengthTests {
         #expect(graphemes("a\r\nb") == 3)
     }
 
+    @Test("the Latin-and-emoji shortcut counts as Swift's grapheme breaking does",
+          arguments: ["Grüße 😊", "Gru\u{308}ße, Cafe\u{301}!", "\u{301}a", "👍🏽 👨‍👩‍👧 🇩🇪 1️⃣ ❤️", "😊\u{301}",
+                      "x\r\n\r\ny", "Ayşe ärgert sich", "Привет ✌️", "안녕하세요", "e\u{301}\u{302}", "@jule_b 😂😂 https://x.de/😊",
+                      "नमस्ते", "a\u{200D}b", "☺\u{FE0F} ok"])
+    func graphemeShortcut(_ text: String) {
+        #expect(graphemes(text) == text.count)
+    }
+
     @Test("the overflow offset is where the text passes the limit")
     func overflow() {
         let text = AnalyzedText(String(repeating: "x", count: 281), lexicon: Self.lexicon)

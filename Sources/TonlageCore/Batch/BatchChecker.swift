@@ -27,9 +27,9 @@ public struct BatchChecker: Sendable {
             let request = try JSONLineRequest.parse(line)
             let context = ReplyContext(channel: request.channel ?? defaultContext.channel,
                                        mood: request.mood ?? defaultContext.mood)
-            var out: [UInt8] = []
-            out.reserveCapacity(512)
             let card = scorer.score(request.text, context: context)
+            var out: [UInt8] = []
+            out.reserveCapacity(256 + card.findings.count * 320)
             ScorecardJSON.write(card, idJSON: request.idJSON, into: &out)
             out.append(0x0A)
             return Answer(json: out, error: nil, passed: card.passed)

@@ -13,25 +13,28 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Fills `{name}` placeholders in one pass over the bytes; unknown names stay as written.
     public func fill(_ template: String) -> String {
-        guard !pairs.isEmpty else { return template }
-        let bytes = Array(template.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return template }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 32)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) {
-                let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-                if let value = self[name] {
+        guard !pairs.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var template = template
+        return template.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
+                   let value = value(named: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])) {
                     out += value.utf8
                     i = close + 1
                     continue
                 }
+                out.append(bytes[i])
+                i += 1
             }
-            out.append(bytes[i])
-            i += 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func value(named name: UnsafeBufferPointer<UInt8>) -> String? {
+        pairs.first { $0.name.utf8.elementsEqual(name) }?.value
     }
 }
 

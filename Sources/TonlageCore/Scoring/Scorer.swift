@@ -30,7 +30,7 @@ public struct Scorer: Sendable {
         }
         // Stable order: by place in the reply, then by the rule's place in the guide.
         raw.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
-        let offsets = ScalarOffsets(analyzed, bytes: raw.flatMap { [$0.hit.start, $0.hit.end] })
+        let offsets = ScalarOffsets(analyzed, upTo: raw.reduce(0) { max($0, $1.hit.end) })
         let findings = raw.map { entry -> Finding in
             let rule = guide.rules[entry.rule]
             let hit = entry.hit
@@ -53,26 +53,27 @@ public struct Scorer: Sendable {
 }
 
 /// Converts the UTF-8 offsets of findings into Unicode scalar offsets, as the `check`
-/// contract reports them, in one sweep over the text.
+/// contract reports them: one sweep over the text up to the last finding, no hashing.
 struct ScalarOffsets {
-    private var table: [Int: Int] = [:]
+    /// `scalarsBefore[b]`: how many scalars begin before byte `b`; empty for ASCII text.
+    private var scalarsBefore: [Int32] = []
     private let isASCII: Bool
 
-    init(_ text: AnalyzedText, bytes offsets: [Int]) {
+    init(_ text: AnalyzedText, upTo last: Int) {
         isASCII = text.isASCII
-        guard !isASCII, !offsets.isEmpty else { return }
-        var scalars = 0
-        var position = 0
-        for offset in Set(offsets).sorted() {
-            while position < offset {
-                if text.bytes[position] & 0xC0 != 0x80 { scalars += 1 }
-                position += 1
+        guard !isASCII else { return }
+        scalarsBefore.reserveCapacity(last + 1)
+        var scalars: Int32 = 0
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for position in 0..<last {
+                scalarsBefore.append(scalars)
+                if bytes[position] & 0xC0 != 0x80 { scalars += 1 }
             }
-            table[offset] = scalars
         }
+        scalarsBefore.append(scalars)
     }
 
     subscript(byte: Int) -> Int {
-        isASCII ? byte : table[byte]!
+        isASCII ? byte : Int(scalarsBefore[byte])
     }
 }

@@ -25,40 +25,60 @@ public enum ChannelLength {
 
     public static func measure(_ text: AnalyzedText, counting: LengthCounting, limits: [Int]) -> LengthMeasure {
         text.bytes.withUnsafeBufferPointer { buffer in
-            var overflow = [Int?](repeating: nil, count: limits.count)
-            var total = 0
-            // Adds one unit's weight; `start` is where the unit begins, the overflow offset if it passes a limit.
-            func add(_ weight: Int, startingAt start: Int) {
-                total += weight
-                for (k, limit) in limits.enumerated() where overflow[k] == nil && total > limit {
-                    overflow[k] = start
-                }
-            }
+            var tally = Tally(limits: limits)
             switch counting {
             case .weighted:
-                weighted(buffer, urls: text.urls, add: add)
+                weighted(buffer, urls: text.urls, into: &tally)
             case .graphemes:
-                graphemes(buffer, isASCII: text.isASCII, text: text.text, add: add)
+                graphemes(buffer, isASCII: text.isASCII, text: text.text, emoji: text.emoji, into: &tally)
             }
-            return LengthMeasure(value: total, overflowOffsets: overflow)
+            return LengthMeasure(value: tally.total, overflowOffsets: tally.overflow)
         }
     }
 
-    private static func weighted(_ b: UnsafeBufferPointer<UInt8>, urls: [Range<Int>],
-                                 add: (Int, Int) -> Void) {
+    /// The running count, and where it first passed each limit. Called once per character, so
+    /// it compares against the nearest limit not yet passed and nothing else.
+    private struct Tally {
+        let limits: [Int]
+        var overflow: [Int?]
+        var total = 0
+        private var nearest: Int
+
+        init(limits: [Int]) {
+            self.limits = limits
+            overflow = [Int?](repeating: nil, count: limits.count)
+            nearest = limits.min() ?? .max
+        }
+
+        /// Adds one unit's weight; `start` is where the unit begins, the overflow offset if it passes a limit.
+        @inline(__always)
+        mutating func add(_ weight: Int, startingAt start: Int) {
+            total += weight
+            if total > nearest { passed(at: start) }
+        }
+
+        private mutating func passed(at start: Int) {
+            nearest = .max
+            for (k, limit) in limits.enumerated() where overflow[k] == nil {
+                if total > limit { overflow[k] = start } else { nearest = min(nearest, limit) }
+            }
+        }
+    }
+
+    private static func weighted(_ b: UnsafeBufferPointer<UInt8>, urls: [Range<Int>], into tally: inout Tally) {
         var i = 0
         var nextURL = 0
         let n = b.count
         while i < n {
             if nextURL < urls.count, urls[nextURL].lowerBound == i {
-                add(urlWeight, i)
+                tally.add(urlWeight, startingAt: i)
                 i = urls[nextURL].upperBound
                 nextURL += 1
                 continue
             }
             let sequence = EmojiScanner.sequenceLength(b, at: i)
             if sequence > 0 {
-                add(2, i)
+                tally.add(2, startingAt: i)
                 i += sequence
                 continue
             }
@@ -74,9 +94,9 @@ public enum ChannelLength {
                 for scalar in cluster.precomposedStringWithCanonicalMapping.unicodeScalars {
                     weight += weightOf(scalar.value)
                 }
-                add(weight, i)
+                tally.add(weight, startingAt: i)
             } else {
-                add(weightOf(value), i)
+                tally.add(weightOf(value), startingAt: i)
             }
             i = end
         }
@@ -90,36 +110,56 @@ public enum ChannelLength {
         }
     }
 
-    private static func graphemes(_ b: UnsafeBufferPointer<UInt8>, isASCII: Bool, text: String,
-                                  add: (Int, Int) -> Void) {
+    private static func graphemes(_ b: UnsafeBufferPointer<UInt8>, isASCII: Bool, text: String, emoji: [Range<Int>],
+                                  into tally: inout Tally) {
         if isASCII {
             var i = 0
             while i < b.count {
                 // CR LF is one grapheme.
                 let width = (b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1
-                add(1, i)
+                tally.add(1, startingAt: i)
                 i += width
             }
             return
         }
-        // Below U+0300 (Latin, precomposed umlauts) every scalar is its own grapheme.
-        var simple = true
-        for byte in b where byte == 0x0D || byte >= 0xCC { simple = false; break }
-        if simple {
-            var i = 0
-            while i < b.count {
-                let byte = b[i]
-                let length = byte < 0x80 ? 1 : (byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4))
-                add(1, i)
-                i += length
-            }
-            return
-        }
+        if latinAndEmoji(b, emoji: emoji, into: &tally) { return }
+        // Other scripts: Swift's own grapheme breaking.
         var offset = 0
         for character in text {
             let length = character.utf8.count
-            add(1, offset)
+            tally.add(1, startingAt: offset)
             offset += length
         }
+    }
+
+    /// Counts the graphemes of a text of Latin scalars (below U+0300), combining accents
+    /// (U+0300–U+036F, joined to what precedes them) and whole emoji sequences, as most replies
+    /// are; returns false, counting nothing, on anything else.
+    private static func latinAndEmoji(_ b: UnsafeBufferPointer<UInt8>, emoji: [Range<Int>], into tally: inout Tally) -> Bool {
+        var scratch = tally
+        var i = 0
+        var nextEmoji = 0
+        while i < b.count {
+            if nextEmoji < emoji.count, emoji[nextEmoji].lowerBound == i {
+                scratch.add(1, startingAt: i)
+                i = emoji[nextEmoji].upperBound
+                nextEmoji += 1
+                continue
+            }
+            let (value, length) = UTF8Scanning.decode(b, at: i)
+            if value < 0x300 {
+                // CR LF is one grapheme.
+                let width = (value == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : length
+                scratch.add(1, startingAt: i)
+                i += width
+            } else if value <= 0x36F {
+                if i == 0 { scratch.add(1, startingAt: i) }
+                i += length
+            } else {
+                return false
+            }
+        }
+        tally = scratch
+        return true
     }
 }

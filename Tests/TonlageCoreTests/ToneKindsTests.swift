@@ -71,4 +71,17 @@ struct ToneKindsTests {
         #expect(findings.map(\.excerpt) == ["[Name]"])
         #expect(findings.first?.start == 8)
     }
+
+    @Test("a prefilter skips replies without its texts; `#` stands for a digit")
+    func prefilter() {
+        let filter = Prefilter([Array("DE##".utf8), Array("nummer".utf8)], caseSensitive: false)
+        #expect(filter.occurs(in: Array("an DE89 3704".utf8)))
+        #expect(filter.occurs(in: Array("die Kundennummer".utf8)))
+        #expect(filter.occurs(in: Array("de12".utf8)))
+        #expect(!filter.occurs(in: Array("DEINE Daten, DE 89".utf8)))
+        #expect(!filter.occurs(in: Array("nummer".utf8.dropLast())))
+        let exact = Prefilter([Array("#x".utf8)], caseSensitive: true)
+        #expect(exact.occurs(in: Array("0x1F".utf8)))
+        #expect(!exact.occurs(in: Array("0X1F #x".utf8)))
+    }
 }

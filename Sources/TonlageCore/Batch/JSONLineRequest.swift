@@ -87,6 +87,16 @@ private struct Reader {
         index += 1
     }
 
+    /// The bytes as a string, or an error if they are not UTF-8. Decoding repairs invalid
+    /// sequences with U+FFFD, which can never leave the bytes as they were: comparing is an
+    /// exact check, and far cheaper than the generic `String(validating:as:)`.
+    private static func validated(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONLineRequest.Failure) -> String {
+        var string = String(decoding: bytes, as: UTF8.self)
+        let unchanged = string.withUTF8 { $0.elementsEqual(bytes) }
+        guard unchanged else { throw JSONLineRequest.Failure(message: "the line is not valid UTF-8") }
+        return string
+    }
+
     mutating func string() throws(JSONLineRequest.Failure) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = index
@@ -97,10 +107,7 @@ private struct Reader {
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            guard let string = String(validating: slice, as: UTF8.self) else {
-                throw JSONLineRequest.Failure(message: "the line is not valid UTF-8")
-            }
-            return string
+            return try Self.validated(slice)
         }
         var out = Array(bytes[start..<index])
         while true {
@@ -109,10 +116,7 @@ private struct Reader {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let string = String(validating: out, as: UTF8.self) else {
-                    throw JSONLineRequest.Failure(message: "the line is not valid UTF-8")
-                }
-                return string
+                return try out.withUnsafeBufferPointer { bytes throws(JSONLineRequest.Failure) in try Self.validated(bytes) }
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { throw JSONLineRequest.Failure(message: "malformed JSON: unterminated string") }
                 let escape = bytes[index]

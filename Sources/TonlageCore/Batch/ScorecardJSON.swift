@@ -13,7 +13,7 @@ public enum ScorecardJSON {
     public static func write(_ card: Scorecard, idJSON: String?, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         if let idJSON {
-            raw("\"id\":", &out); raw(idJSON, &out); raw(",", &out)
+            raw("\"id\":", &out); out.append(contentsOf: idJSON.utf8); raw(",", &out)
         }
         raw("\"score\":", &out); int(card.score, &out)
         raw(",\"pass\":", &out); raw(card.passed ? "true" : "false", &out)
@@ -59,9 +59,11 @@ public enum ScorecardJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Literal JSON: a `StaticString` is copied as one block of bytes, where a `String`'s
+    /// UTF-8 view would be appended byte by byte.
     @inline(__always)
-    static func raw(_ text: String, _ out: inout [UInt8]) {
-        out.append(contentsOf: text.utf8)
+    static func raw(_ text: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     static func int(_ value: Int, _ out: inout [UInt8]) {

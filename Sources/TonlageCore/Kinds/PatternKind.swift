@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Parameters: `pattern` (ICU regular expression, required), `case_sensitive` (default false),
 /// and `prefilter`: texts of which every match contains at least one (ASCII letters compared
-/// without case unless `case_sensitive`). Replies holding none of them skip the regular expression, which is by far
+/// without case unless `case_sensitive`; `#` stands for any digit, so `DE##` asks for a country
+/// code followed by two digits). Replies holding none of them skip the regular expression, which is by far
 /// the most expensive check a guide can ask for; the rule's examples test that it is right.
 /// A pattern that does not compile is reported at its line and column.
 public struct PatternKind: RuleKind, @unchecked Sendable {
@@ -46,23 +47,33 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
 }
 
 /// Literal texts, at least one of which must occur; ASCII letters compare without case
-/// unless asked to. One pass over the reply, looking at a needle only where its first byte stands.
+/// unless asked to, and `#` matches any digit. One pass over the reply, looking at a needle
+/// only where its first byte stands.
 struct Prefilter: Sendable {
     private let needles: [[UInt8]]
-    /// Indexed by byte: whether some needle starts with it.
-    private let starts: [Bool]
+    /// Indexed by byte: the needles that can start with it (`needles[first[b]..<first[b + 1]]`
+    /// of `byStart`), so a capital letter in a German reply looks at its own needles only.
+    private let first: [Int32]
+    private let byStart: [Int32]
     private let caseSensitive: Bool
 
     init(_ needles: [[UInt8]], caseSensitive: Bool) {
         self.caseSensitive = caseSensitive
         self.needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
-        var starts = [Bool](repeating: false, count: 256)
-        for needle in self.needles {
-            starts[Int(needle[0])] = true
-            if !caseSensitive && needle[0] >= 0x61 && needle[0] <= 0x7A { starts[Int(needle[0] - 0x20)] = true }
+        var lists = [[Int32]](repeating: [], count: 256)
+        for (index, needle) in self.needles.enumerated() {
+            var starts: Set<UInt8> = needle[0] == Self.digit ? Set(UInt8(ascii: "0")...UInt8(ascii: "9")) : [needle[0]]
+            if !caseSensitive && needle[0] >= 0x61 && needle[0] <= 0x7A { starts.insert(needle[0] - 0x20) }
+            for byte in starts { lists[Int(byte)].append(Int32(index)) }
         }
-        self.starts = starts
+        var first: [Int32] = [0]
+        for list in lists { first.append(first[first.count - 1] + Int32(list.count)) }
+        self.first = first
+        self.byStart = lists.flatMap { $0 }
     }
+
+    /// `#` in a needle: any digit.
+    private static let digit = UInt8(ascii: "#")
 
     @inline(__always)
     private static func lowercased(_ byte: UInt8) -> UInt8 {
@@ -70,20 +81,29 @@ struct Prefilter: Sendable {
     }
 
     @inline(__always)
-    private func folded(_ byte: UInt8) -> UInt8 {
-        caseSensitive ? byte : Self.lowercased(byte)
+    private func matches(_ byte: UInt8, _ expected: UInt8) -> Bool {
+        if expected == Self.digit { return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return (caseSensitive ? byte : Self.lowercased(byte)) == expected
     }
 
     func occurs(in haystack: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { bytes in
-            for start in bytes.indices where starts[Int(bytes[start])] {
-                for needle in needles where needle.count <= bytes.count - start {
-                    var k = 0
-                    while k < needle.count, folded(bytes[start + k]) == needle[k] { k += 1 }
-                    if k == needle.count { return true }
+            first.withUnsafeBufferPointer { first in
+                for start in bytes.indices {
+                    let byte = Int(bytes[start])
+                    var k = Int(first[byte])
+                    let end = Int(first[byte + 1])
+                    while k < end {
+                        let needle = needles[Int(byStart[k])]
+                        k += 1
+                        guard needle.count <= bytes.count - start else { continue }
+                        var j = 1
+                        while j < needle.count, matches(bytes[start + j], needle[j]) { j += 1 }
+                        if j == needle.count { return true }
+                    }
                 }
+                return false
             }
-            return false
         }
     }
 }

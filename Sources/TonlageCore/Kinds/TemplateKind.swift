@@ -93,8 +93,10 @@ public struct TemplateKind: RuleKind {
             var previous: (term: Lexicon.Term, token: Int)?
             for index in sentence.tokens {
                 var term = Self.breaks
-                for candidate in text.terms(of: index) where Int(candidate) < normalised.count {
-                    let mapped = normalised[Int(candidate)]
+                for position in text.termPositions(of: index) {
+                    let candidate = Int(text.term(at: position))
+                    guard candidate < normalised.count else { continue }
+                    let mapped = normalised[candidate]
                     if mapped != Self.breaks { term = mapped; break }
                 }
                 if term == Self.skipped { continue }

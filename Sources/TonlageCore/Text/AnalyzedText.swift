@@ -115,6 +115,18 @@ public struct AnalyzedText: Sendable {
         terms[Int(tokens[index].termStart)..<Int(tokens[index].termEnd)]
     }
 
+    /// Where the terms of token `index` are, for `term(at:)`: the matchers' inner loops read
+    /// them one by one rather than through a slice, which would retain the array per word.
+    @inline(__always)
+    func termPositions(of index: Int) -> Range<Int> {
+        Int(tokens[index].termStart)..<Int(tokens[index].termEnd)
+    }
+
+    @inline(__always)
+    func term(at position: Int) -> Lexicon.Term {
+        terms[position]
+    }
+
     /// Tokens that are words (they hold a letter), the measure of how much a reply says.
     public var wordCount: Int {
         var count = 0

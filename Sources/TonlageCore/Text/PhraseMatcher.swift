@@ -84,8 +84,10 @@ public struct PhraseMatcher: Sendable {
         var i = range.lowerBound
         while i < range.upperBound {
             var best: Match?
-            for term in text.terms(of: i) where Int(term) + 1 < firstCandidate.count {
-                for k in Int(firstCandidate[Int(term)])..<Int(firstCandidate[Int(term) + 1]) {
+            for position in text.termPositions(of: i) {
+                let term = Int(text.term(at: position))
+                guard term + 1 < firstCandidate.count else { continue }
+                for k in Int(firstCandidate[term])..<Int(firstCandidate[term + 1]) {
                     let phrase = Int(candidates[k])
                     if let last = matchTail(phrase, from: i, in: text, limit: range.upperBound),
                        last > (best?.lastToken ?? -1) {
@@ -107,8 +109,10 @@ public struct PhraseMatcher: Sendable {
     public func occurs(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> Bool {
         let range = range ?? 0..<text.tokens.count
         for i in range {
-            for term in text.terms(of: i) where Int(term) + 1 < firstCandidate.count {
-                for k in Int(firstCandidate[Int(term)])..<Int(firstCandidate[Int(term) + 1])
+            for position in text.termPositions(of: i) {
+                let term = Int(text.term(at: position))
+                guard term + 1 < firstCandidate.count else { continue }
+                for k in Int(firstCandidate[term])..<Int(firstCandidate[term + 1])
                 where matchTail(Int(candidates[k]), from: i, in: text, limit: range.upperBound) != nil {
                     return true
                 }

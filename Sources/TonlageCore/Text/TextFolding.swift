@@ -15,7 +15,7 @@ public enum TextFolding {
         }
         if isASCII { return hasUpper ? asciiLowercased(word) : word }
         var folded = word.precomposedStringWithCanonicalMapping.lowercased()
-        if folded.contains("\u{2019}") { folded = folded.replacingOccurrences(of: "\u{2019}", with: "'") }
+        if folded.unicodeScalars.contains("\u{2019}") { folded = folded.replacingOccurrences(of: "\u{2019}", with: "'") }
         return folded
     }
 

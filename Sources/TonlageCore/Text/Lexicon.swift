@@ -104,6 +104,9 @@ private struct ByteTrie: Sendable {
     /// Per node: the term of the word ending here, and of the stem (prefix or suffix) ending here; -1 for none.
     private var exactTerm: [Lexicon.Term] = []
     private var stemTerm: [Lexicon.Term] = []
+    /// The root's edges by byte (-1: none): the root has an edge for nearly every letter, and
+    /// every word of every reply starts there.
+    private var rootTargets = [Int32](repeating: -1, count: 256)
 
     struct Builder {
         private var children: [[UInt8: Int]] = [[:]]
@@ -138,6 +141,7 @@ private struct ByteTrie: Sendable {
                 }
             }
             trie.edgeStart.append(Int32(trie.labels.count))
+            for (label, target) in children[0] { trie.rootTargets[Int(label)] = Int32(target) }
             trie.exactTerm = exact
             trie.stemTerm = stem
             return trie
@@ -148,9 +152,12 @@ private struct ByteTrie: Sendable {
     /// of the word itself.
     func walk(_ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into terms: inout [Lexicon.Term]) {
         guard exactTerm.count > 1 else { return }
-        var node = 0
         let count = bytes.count
-        for step in 0..<count {
+        guard count > 0 else { return }
+        var node = Int(rootTargets[Int(bytes[reversed ? count - 1 : 0])])
+        guard node >= 0 else { return }
+        if stemTerm[node] >= 0 { terms.append(stemTerm[node]) }
+        for step in 1..<count {
             let byte = bytes[reversed ? count - 1 - step : step]
             var next = -1
             var edge = Int(edgeStart[node])

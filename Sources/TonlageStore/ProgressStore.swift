@@ -23,8 +23,34 @@ public final class ProgressStore: Sendable {
         // In WAL mode NORMAL keeps every commit through a killed process (only a power cut may
         // lose the last ones) and saves an fsync per turn.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrator.migrate(database)
+        database = try Self.open(path, configuration)
+    }
+
+    /// Opens and migrates the store, also while another process is doing the same.
+    ///
+    /// Two processes that open a new store at once (two trainees starting `tonlage play` on a
+    /// shared store) both try to switch it to WAL. That needs an exclusive lock, and SQLite
+    /// answers SQLITE_BUSY at once instead of waiting, because waiting could deadlock. The mode
+    /// is kept in the file, so a later try finds WAL already set and goes through. Both may also
+    /// run the same migration: the one that comes second fails (the column is already there)
+    /// and finds the store migrated, which is all it needs.
+    private static func open(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+        var attempt = 0
+        while true {
+            do {
+                let database = try DatabaseQueue(path: path, configuration: configuration)
+                do {
+                    try migrator.migrate(database)
+                } catch {
+                    guard try database.read(migrator.hasCompletedMigrations) else { throw error }
+                }
+                return database
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 40 {
+                attempt += 1
+                // 5 to 50 ms, spread so that two processes do not retry in step: ~1 s at most in all.
+                Thread.sleep(forTimeInterval: Double(min(attempt, 10)) * Double.random(in: 0.005...0.01))
+            }
+        }
     }
 
     static var migrator: DatabaseMigrator {

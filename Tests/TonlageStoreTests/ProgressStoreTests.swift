@@ -69,4 +69,19 @@ struct ProgressStoreTests {
         #expect(try store.turns().count == 2 * perWriter)
         #expect(try store.progress().map(\.turns) == [perWriter, perWriter])
     }
+
+    @Test("a new store opened by several connections at once: one switches it to WAL and migrates, none fails")
+    func concurrentOpening() async throws {
+        for _ in 0..<10 {
+            let path = StoreFixtures.temporaryPath()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { _ = try ProgressStore(path: path) }
+                }
+                try await group.waitForAll()
+            }
+            let store = try ProgressStore(path: path)
+            #expect(try store.agent(named: "Neu") > 0)
+        }
+    }
 }

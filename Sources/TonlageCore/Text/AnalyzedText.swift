@@ -50,6 +50,9 @@ public struct AnalyzedText: Sendable {
     /// How many emoji sequences the reply holds, and where.
     public private(set) var emoji: [Range<Int>] = []
     private var terms: [Lexicon.Term] = []
+    /// Every term of the reply as a bit set (bit `t % 64` of word `t / 64`), so a rule can tell
+    /// with a few ANDs that none of its words is there.
+    private(set) var termSet: TermSet
     /// The folded words, back to back.
     private var folded: [UInt8] = []
 
@@ -59,6 +62,7 @@ public struct AnalyzedText: Sendable {
         var ascii = true
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         self.isASCII = ascii
+        termSet = TermSet(capacity: lexicon.count)
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer, lexicon: lexicon)
             scanner.run()
@@ -69,6 +73,7 @@ public struct AnalyzedText: Sendable {
             terms = scanner.terms
             folded = scanner.folded
         }
+        for term in terms { termSet.insert(term) }
     }
 
     /// The folded form of token `index` (NFC, lower case).
@@ -306,5 +311,29 @@ private struct Scanner {
         sentences.append(Sentence(tokens: sentenceFirstToken..<tokens.count, start: sentenceStart, end: lastContentEnd))
         sentenceFirstToken = tokens.count
         sentenceStart = -1
+    }
+}
+
+/// A set of lexicon terms as bits: one per term the lexicon holds.
+struct TermSet: Sendable {
+    private(set) var words: [UInt64]
+
+    init(capacity: Int) {
+        words = [UInt64](repeating: 0, count: (capacity + 63) / 64)
+    }
+
+    @inline(__always)
+    mutating func insert(_ term: Lexicon.Term) {
+        let index = Int(term) >> 6
+        if index >= words.count { words += [UInt64](repeating: 0, count: index + 1 - words.count) }
+        words[index] |= 1 << UInt64(term & 63)
+    }
+
+    /// Whether the two sets share a term.
+    @inline(__always)
+    func intersects(_ other: TermSet) -> Bool {
+        let count = min(words.count, other.words.count)
+        for k in 0..<count where words[k] & other.words[k] != 0 { return true }
+        return false
     }
 }

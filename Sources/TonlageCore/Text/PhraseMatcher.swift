@@ -18,6 +18,8 @@ public struct PhraseMatcher: Sendable {
     /// an array look-up per token instead of hashing.
     private var firstCandidate: [Int32] = [0]
     private var candidates: [Int32] = []
+    /// The terms a phrase can start with: a reply holding none of them is passed over at once.
+    private var firstTerms = TermSet(capacity: 0)
     public var gap: Int
 
     public init(gap: Int = 0) { self.gap = gap }
@@ -34,6 +36,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     private mutating func register(phrase: Int, firstTerm: Lexicon.Term) {
+        firstTerms.insert(firstTerm)
         let term = Int(firstTerm)
         while firstCandidate.count < term + 2 { firstCandidate.append(firstCandidate[firstCandidate.count - 1]) }
         let insertAt = Int(firstCandidate[term + 1])
@@ -80,6 +83,7 @@ public struct PhraseMatcher: Sendable {
     /// The longest match starting at each place, left to right, without overlaps.
     public func matches(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> [Match] {
         var result: [Match] = []
+        guard firstTerms.intersects(text.termSet) else { return result }
         let range = range ?? 0..<text.tokens.count
         var i = range.lowerBound
         while i < range.upperBound {
@@ -107,6 +111,7 @@ public struct PhraseMatcher: Sendable {
 
     /// Whether any phrase occurs in the token range; stops at the first.
     public func occurs(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> Bool {
+        guard firstTerms.intersects(text.termSet) else { return false }
         let range = range ?? 0..<text.tokens.count
         for i in range {
             for position in text.termPositions(of: i) {

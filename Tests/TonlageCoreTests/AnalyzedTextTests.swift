@@ -52,4 +52,17 @@ struct AnalyzedTextTests {
             #expect(!text.token(3, is: suffix))
         }
     }
+
+    @Test("the byte-level classes agree with Unicode's properties below U+0300 and in the combining range")
+    func scalarClasses() {
+        for value in UInt32(0)..<0x370 {
+            let properties = Unicode.Scalar(value)!.properties
+            let mark = properties.generalCategory == .nonspacingMark
+            #expect(UTF8Scanning.isCombiningMark(value) == mark, "U+\(String(value, radix: 16))")
+            #expect(UTF8Scanning.isWordScalar(value) == (mark || properties.isAlphabetic && !properties.isEmoji
+                                                        || (0x30...0x39).contains(value)), "U+\(String(value, radix: 16))")
+            #expect(UTF8Scanning.isUppercase(value) == properties.isUppercase, "U+\(String(value, radix: 16))")
+            #expect(UTF8Scanning.isLowercase(value) == properties.isLowercase, "U+\(String(value, radix: 16))")
+        }
+    }
 }

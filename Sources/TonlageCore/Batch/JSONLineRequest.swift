@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of `check --format jsonl` input: `{"id": ..., "text": "...", "channel": "...", "mood": "..."}`.
 ///
 /// A small hand-written reader: the line is a flat object, and Foundation's JSON decoding
@@ -92,7 +94,9 @@ private struct Reader {
     /// exact check, and far cheaper than the generic `String(validating:as:)`.
     private static func validated(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONLineRequest.Failure) -> String {
         var string = String(decoding: bytes, as: UTF8.self)
-        let unchanged = string.withUTF8 { $0.elementsEqual(bytes) }
+        let unchanged = string.withUTF8 { decoded in
+            decoded.count == bytes.count && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
         guard unchanged else { throw JSONLineRequest.Failure(message: "the line is not valid UTF-8") }
         return string
     }

@@ -13,9 +13,10 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Fills `{name}` placeholders in one pass over the bytes; unknown names stay as written.
     public func fill(_ template: String) -> String {
-        guard !pairs.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var template = template
-        return template.withUTF8 { bytes in
+        guard !pairs.isEmpty else { return template }
+        var source = template
+        return source.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "{")) else { return template }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
             var i = 0

@@ -23,6 +23,7 @@ enum UTF8Scanning {
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
         }
         if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+        if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA } // ª µ º; « » € are not
         guard let scalar = Unicode.Scalar(value) else { return false }
         if isCombiningMark(value) { return true }
         return scalar.properties.isAlphabetic && !scalar.properties.isEmoji
@@ -30,8 +31,10 @@ enum UTF8Scanning {
 
     @inline(__always)
     static func isCombiningMark(_ value: UInt32) -> Bool {
-        if value >= 0x300 && value <= 0x36F { return true }
-        guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return false }
+        // No combining mark comes before U+0300: umlauts and ß never reach the property tables.
+        if value < 0x300 { return false }
+        if value <= 0x36F { return true }
+        guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.generalCategory == .nonspacingMark
     }
 
@@ -39,6 +42,7 @@ enum UTF8Scanning {
     static func isUppercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         if value >= 0xC0 && value <= 0xDE { return value != 0xD7 }
+        if value < 0x100 { return false }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }
@@ -47,6 +51,7 @@ enum UTF8Scanning {
     static func isLowercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
         if value >= 0xDF && value <= 0xFF { return value != 0xF7 }
+        if value < 0x100 { return value == 0xAA || value == 0xB5 || value == 0xBA }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isLowercase
     }

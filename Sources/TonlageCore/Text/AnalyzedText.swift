@@ -64,8 +64,8 @@ public struct AnalyzedText: Sendable {
         self.isASCII = ascii
         termSet = TermSet(capacity: lexicon.count)
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer, lexicon: lexicon)
-            scanner.run()
+            var scanner = Scanner(buffer: buffer)
+            scanner.run(lexicon: lexicon)
             tokens = scanner.tokens
             sentences = scanner.sentences
             urls = scanner.urls
@@ -147,7 +147,6 @@ public struct AnalyzedText: Sendable {
 
 private struct Scanner {
     let buffer: UnsafeBufferPointer<UInt8>
-    let lexicon: Lexicon
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var urls: [Range<Int>] = []
@@ -167,15 +166,16 @@ private struct Scanner {
 
     private enum Terminator { case none, weak, strong }
 
-    init(buffer: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) {
+    init(buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
-        self.lexicon = lexicon
         folded.reserveCapacity(buffer.count)
         tokens.reserveCapacity(buffer.count / 5 + 1)
         terms.reserveCapacity(buffer.count / 5 + 1)
     }
 
-    mutating func run() {
+    /// The lexicon is handed down rather than kept: a stored copy would retain and release
+    /// each of its tables for every reply.
+    mutating func run(lexicon: Lexicon) {
         let n = buffer.count
         var i = 0
         while i < n {
@@ -191,7 +191,7 @@ private struct Scanner {
                 if UTF8Scanning.isSpace(next) { break }
                 chunkEnd += nextLength
             }
-            scanChunk(i, chunkEnd)
+            scanChunk(i, chunkEnd, lexicon)
             if terminatorInChunk != .none {
                 boundaryPending = true
                 pendingTerminator = terminatorInChunk
@@ -202,7 +202,7 @@ private struct Scanner {
         closeSentence()
     }
 
-    private mutating func scanChunk(_ start: Int, _ end: Int) {
+    private mutating func scanChunk(_ start: Int, _ end: Int, _ lexicon: Lexicon) {
         var i = start
         if let (specialEnd, isURL) = ChunkClassifier.special(buffer, start, end) {
             if isURL { urls.append(start..<specialEnd) }
@@ -222,7 +222,7 @@ private struct Scanner {
                 }
             }
             if UTF8Scanning.isWordScalar(value) {
-                i = scanWord(i, end)
+                i = scanWord(i, end, lexicon)
                 terminatorInChunk = .none
                 continue
             }
@@ -242,7 +242,7 @@ private struct Scanner {
     }
 
     /// Cuts one word: letters, digits and marks, with an apostrophe inside (`geht's`); a hyphen ends it.
-    private mutating func scanWord(_ start: Int, _ end: Int) -> Int {
+    private mutating func scanWord(_ start: Int, _ end: Int, _ lexicon: Lexicon) -> Int {
         var i = start
         var letters = 0, uppers = 0, digits = 0
         var firstUpper = false

@@ -220,9 +220,9 @@ func measureCertification() throws {
     var certified = 0
     let elapsed = ContinuousClock().measure {
         for result in certifier.certify(files: files, issuedAt: "2026-11-24T10:00:00Z") {
-            if case let .success(certificate) = result {
-                _ = certificate.json()
-                if certificate.certified { certified += 1 }
+            if case let .success(certification) = result {
+                _ = certification.certificate.json()
+                if certification.certificate.certified { certified += 1 }
             }
         }
     }

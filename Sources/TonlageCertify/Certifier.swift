@@ -82,8 +82,14 @@ public struct Certifier: Sendable {
     }
 
     public func certify(_ answers: AnswersFile, issuedAt: String) -> Certificate {
+        certification(answers, issuedAt: issuedAt).certificate
+    }
+
+    /// The certificate and the plays behind it, with their full scorecards for the progress store.
+    public func certification(_ answers: AnswersFile, issuedAt: String) -> Certification {
         let scorer = Scorer(guide: guide)
-        let results = plan.scenarios.map { id in result(for: id, answers: answers.answers[id] ?? [:], scorer: scorer) }
+        let played = plan.scenarios.map { id in play(id, answers: answers.answers[id] ?? [:], scorer: scorer) }
+        let results = played.map(\.result)
         let average = results.isEmpty ? 0 : Int((Double(results.map(\.score).reduce(0, +)) / Double(results.count)).rounded())
         let passed = results.filter(\.passed).count
         var reasons: [String] = []
@@ -95,16 +101,19 @@ public struct Certifier: Sendable {
         if let minAverage = plan.minAverage, average < minAverage {
             reasons.append("average \(average) is below \(minAverage)")
         }
-        return Certificate(agent: answers.agent, plan: plan.name, planFile: .init(path: plan.file, sha256: plan.contentHash),
-                           certified: reasons.isEmpty, average: average, passedScenarios: passed, reasons: reasons,
-                           scenarios: results, guide: .init(path: guideFile, sha256: guide.contentHash),
-                           answers: .init(path: answers.file, sha256: answers.contentHash), tool: tool, issuedAt: issuedAt)
+        let certificate = Certificate(
+            agent: answers.agent, plan: plan.name, planFile: .init(path: plan.file, sha256: plan.contentHash),
+            certified: reasons.isEmpty, average: average, passedScenarios: passed, reasons: reasons,
+            scenarios: results, guide: .init(path: guideFile, sha256: guide.contentHash),
+            answers: .init(path: answers.file, sha256: answers.contentHash), tool: tool, issuedAt: issuedAt)
+        return Certification(certificate: certificate, runs: played.map(\.run))
     }
 
-    func result(for id: String, answers: [String: Answer], scorer: Scorer) -> Certificate.ScenarioResult {
+    /// Walks one scenario with the agent's answers, as the REPL would.
+    func play(_ id: String, answers: [String: Answer], scorer: Scorer) -> (result: Certificate.ScenarioResult, run: ScenarioRun?) {
         guard let scenario = scenarios.first(where: { $0.id == id }) else {
-            return .init(id: id, file: nil, outcome: "missing", path: [], turns: [], score: 0, passed: false,
-                         reasons: ["the scenario `\(id)` is not in the library"])
+            return (.init(id: id, file: nil, outcome: "missing", path: [], turns: [], score: 0, passed: false,
+                          reasons: ["the scenario `\(id)` is not in the library"]), nil)
         }
         var run = ScenarioRun(scenario: scenario)
         var reasons: [String] = []
@@ -137,9 +146,17 @@ public struct Certifier: Sendable {
                                        deduction: $0.deduction)
                              })
         }
-        return .init(id: id, file: .init(path: scenario.file, sha256: scenario.contentHash), outcome: outcome,
-                     path: run.turns.map(\.stepID), turns: turns, score: score, passed: reasons.isEmpty, reasons: reasons)
+        return (.init(id: id, file: .init(path: scenario.file, sha256: scenario.contentHash), outcome: outcome,
+                      path: run.turns.map(\.stepID), turns: turns, score: score, passed: reasons.isEmpty, reasons: reasons), run)
     }
+}
+
+/// A certificate with the plays it was decided on.
+public struct Certification: Sendable {
+    public let certificate: Certificate
+    /// Per scenario of the plan, in its order: the play with every turn's full scorecard; nil
+    /// for a scenario the library does not have.
+    public let runs: [ScenarioRun?]
 }
 
 /// The problems that kept an answers file from being certified.
@@ -149,12 +166,12 @@ public struct CertificationProblems: Error, Sendable {
 
 extension Certifier {
     /// Reads and certifies answer files in parallel, one per core at a time; results in file order.
-    public func certify(files: [String], issuedAt: String) -> [Result<Certificate, CertificationProblems>] {
+    public func certify(files: [String], issuedAt: String) -> [Result<Certification, CertificationProblems>] {
         let slots = ResultSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (answers, problems) = CertificationLoader.loadAnswers(path: files[index])
             if let answers {
-                slots.set(index, .success(certify(answers, issuedAt: issuedAt)))
+                slots.set(index, .success(certification(answers, issuedAt: issuedAt)))
             } else {
                 slots.set(index, .failure(CertificationProblems(diagnostics: problems)))
             }
@@ -165,9 +182,9 @@ extension Certifier {
 
 /// One slot per answers file, each written by exactly one worker, read after all finished.
 private final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Result<Certificate, CertificationProblems>?>
+    private let storage: UnsafeMutableBufferPointer<Result<Certification, CertificationProblems>?>
     init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: nil) }
     deinit { storage.deinitialize(); storage.deallocate() }
-    func set(_ index: Int, _ value: Result<Certificate, CertificationProblems>) { storage[index] = value }
-    var values: [Result<Certificate, CertificationProblems>] { storage.map { $0! } }
+    func set(_ index: Int, _ value: Result<Certification, CertificationProblems>) { storage[index] = value }
+    var values: [Result<Certification, CertificationProblems>] { storage.map { $0! } }
 }

@@ -76,57 +76,52 @@ struct Certify: ParsableCommand {
 
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var usedNames: Set<String> = []
-        var certificates: [Certificate] = []
+        var certifications: [Certification] = []
         var badInput = false
         for (file, result) in zip(answers, results) {
-            guard case let .success(certificate) = result else {
+            guard case let .success(certification) = result else {
                 if case let .failure(problems) = result { Self.report(problems.diagnostics) }
                 print("✗ \(file): not certified, the file has errors")
                 badInput = true
                 continue
             }
+            let certificate = certification.certificate
             var name = CertificateReports.slug(certificate.agent)
             var counter = 2
             while !usedNames.insert(name).inserted { name = CertificateReports.slug(certificate.agent) + "-\(counter)"; counter += 1 }
             let jsonPath = (out as NSString).appendingPathComponent("\(name).json")
             try certificate.json().write(to: URL(fileURLWithPath: jsonPath))
             try Data(CertificateReports.markdown(certificate).utf8).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("\(name).md")))
-            certificates.append(certificate)
+            certifications.append(certification)
             let verdict = certificate.certified ? "✓ certified    " : "✗ not certified"
             let why = certificate.reasons.isEmpty ? "" : " – " + certificate.reasons.joined(separator: "; ")
             print("\(verdict) \(certificate.agent): average \(certificate.average), \(certificate.passedScenarios)/\(certificate.scenarios.count) scenarios passed\(why) → \(jsonPath)")
         }
         if let junit {
-            try Data(CertificateReports.junit(certificates).utf8).write(to: URL(fileURLWithPath: junit))
+            try Data(CertificateReports.junit(certifications.map(\.certificate)).utf8).write(to: URL(fileURLWithPath: junit))
         }
-        if !noStore { try record(certificates, scenarios: scenarios, guide: guide) }
-        throw ExitCode(badInput ? 2 : (certificates.allSatisfy(\.certified) ? 0 : 1))
+        if !noStore { try record(certifications, guide: guide) }
+        throw ExitCode(badInput ? 2 : (certifications.allSatisfy(\.certificate.certified) ? 0 : 1))
     }
 
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
     }
 
-    /// Every certification run goes into the progress store, one run per agent and scenario.
-    private func record(_ certificates: [Certificate], scenarios: [Scenario], guide: Guide) throws {
-        guard !certificates.isEmpty else { return }
+    /// Every certification run goes into the progress store, one run per agent and scenario,
+    /// with the scorecards the certifier made (nothing is scored twice).
+    private func record(_ certifications: [Certification], guide: Guide) throws {
+        guard !certifications.isEmpty else { return }
         let store = try library.openStore()
-        let scorer = Scorer(guide: guide)
-        for certificate in certificates {
-            let agent = try store.agent(named: certificate.agent)
-            for result in certificate.scenarios {
+        for certification in certifications {
+            let agent = try store.agent(named: certification.certificate.agent)
+            for (result, play) in zip(certification.certificate.scenarios, certification.runs) {
                 let run = try store.startRun(agent: agent, scenarioID: result.id, scenarioHash: result.file?.sha256 ?? "",
                                              guideHash: guide.contentHash, mode: .certify)
-                if let scenario = scenarios.first(where: { $0.id == result.id }) {
-                    // The turns are scored again so the store keeps full findings, as for the REPL.
-                    var play = ScenarioRun(scenario: scenario)
-                    for turn in result.turns {
-                        guard let scored = play.answer(Answer(text: turn.text, action: Action(rawValue: turn.action) ?? .reply,
-                                                              seconds: turn.seconds), scorer: scorer) else { break }
-                        try store.record(.init(step: turn.step, reply: turn.text, action: scored.answer.action,
-                                               seconds: turn.seconds, card: scored.card, hintUsed: false,
-                                               targetSeconds: scenario.step(turn.step)?.targetSeconds), run: run)
-                    }
+                for turn in play?.turns ?? [] {
+                    try store.record(.init(step: turn.stepID, reply: turn.answer.text, action: turn.answer.action,
+                                           seconds: turn.answer.seconds, card: turn.card, hintUsed: false,
+                                           targetSeconds: play?.scenario.step(turn.stepID)?.targetSeconds), run: run)
                 }
                 try store.finishRun(run, outcome: result.outcome)
             }

@@ -45,6 +45,14 @@ struct CertifyCommandTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let progress = try Binary.run(["progress", "--format", "csv", "--store", store])
         #expect(progress.stdout.contains("Beispiel Agentin,shitstorm-lieferverzug,1,100,100,escalated,100"))
+        // Every turn of the certificate is in the store, with the certificate's scores.
+        let certificate = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + "/beispiel-agentin.json"))) as? [String: Any])
+        let certified = ((certificate["scenarios"] as? [[String: Any]]) ?? []).flatMap { ($0["turns"] as? [[String: Any]]) ?? [] }
+        let stored = try Binary.run(["progress", "--format", "json", "--store", store]).stdout
+        let agent = try #require((try JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [[String: Any]])?.first)
+        #expect(!certified.isEmpty)
+        #expect(agent["turns"] as? Int == certified.count)
     }
 
     @Test("with --issued-at fixed the outputs are byte-identical")

@@ -73,6 +73,11 @@ public struct Certifier: Sendable {
     /// More turns than this in one scenario means the answers go round in circles.
     public var maxTurns = 20
 
+    /// Paths under this folder are recorded relative to it (the working directory, for the
+    /// command line), so a certificate still verifies in another checkout of the same files.
+    /// Paths outside it, and every path when nil, are recorded as given.
+    public var recordPathsRelativeTo: String?
+
     public init(guide: Guide, guideFile: String, scenarios: [Scenario], plan: CertificationPlan, tool: String) {
         self.guide = guide
         self.guideFile = guideFile
@@ -102,11 +107,17 @@ public struct Certifier: Sendable {
             reasons.append("average \(average) is below \(minAverage)")
         }
         let certificate = Certificate(
-            agent: answers.agent, plan: plan.name, planFile: .init(path: plan.file, sha256: plan.contentHash),
+            agent: answers.agent, plan: plan.name, planFile: .init(path: recorded(plan.file), sha256: plan.contentHash),
             certified: reasons.isEmpty, average: average, passedScenarios: passed, reasons: reasons,
-            scenarios: results, guide: .init(path: guideFile, sha256: guide.contentHash),
-            answers: .init(path: answers.file, sha256: answers.contentHash), tool: tool, issuedAt: issuedAt)
+            scenarios: results, guide: .init(path: recorded(guideFile), sha256: guide.contentHash),
+            answers: .init(path: recorded(answers.file), sha256: answers.contentHash), tool: tool, issuedAt: issuedAt)
         return Certification(certificate: certificate, runs: played.map(\.run))
+    }
+
+    func recorded(_ path: String) -> String {
+        guard let base = recordPathsRelativeTo, path.hasPrefix("/") else { return path }
+        let folder = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
     }
 
     /// Walks one scenario with the agent's answers, as the REPL would.
@@ -146,7 +157,7 @@ public struct Certifier: Sendable {
                                        deduction: $0.deduction)
                              })
         }
-        return (.init(id: id, file: .init(path: scenario.file, sha256: scenario.contentHash), outcome: outcome,
+        return (.init(id: id, file: .init(path: recorded(scenario.file), sha256: scenario.contentHash), outcome: outcome,
                       path: run.turns.map(\.stepID), turns: turns, score: score, passed: reasons.isEmpty, reasons: reasons), run)
     }
 }

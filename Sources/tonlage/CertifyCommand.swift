@@ -70,8 +70,9 @@ struct Certify: ParsableCommand {
                        + NameSuggestion.didYouMean(id, in: scenarios.map(\.id))).exit()
         }
         let issued = issuedAt ?? Date().formatted(.iso8601)
-        let certifier = Certifier(guide: guide, guideFile: library.guideOptions.guidePath, scenarios: scenarios,
+        var certifier = Certifier(guide: guide, guideFile: library.guideOptions.guidePath, scenarios: scenarios,
                                   plan: loadedPlan, tool: "tonlage \(TonlageVersion.current)")
+        certifier.recordPathsRelativeTo = FileManager.default.currentDirectoryPath
         let results = certifier.certify(files: answers, issuedAt: issued)
 
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -182,7 +183,9 @@ struct Verification {
         guard let plan, let answers else {
             InputError(description: "the plan or the answers named in the certificate no longer load").exit()
         }
-        return Certifier(guide: guide, guideFile: certificate.guide.path, scenarios: scenarios, plan: plan,
-                         tool: certificate.tool).certify(answers, issuedAt: certificate.issuedAt)
+        var certifier = Certifier(guide: guide, guideFile: certificate.guide.path, scenarios: scenarios, plan: plan,
+                                  tool: certificate.tool)
+        certifier.recordPathsRelativeTo = FileManager.default.currentDirectoryPath
+        return certifier.certify(answers, issuedAt: certificate.issuedAt)
     }
 }

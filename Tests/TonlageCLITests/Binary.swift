@@ -19,8 +19,9 @@ enum Binary {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
-        try runProcess(path, arguments, stdin: stdin, environment: environment)
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    in directory: URL = packageRoot) throws -> Result {
+        try runProcess(path, arguments, stdin: stdin, environment: environment, in: directory)
     }
 
     /// The test environment: no TONLAGE_* or NO_COLOR from outside; user files in a sandbox.
@@ -45,11 +46,11 @@ enum Binary {
     }
 
     static func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil,
-                           environment overrides: [String: String] = [:]) throws -> Result {
+                           environment overrides: [String: String] = [:], in directory: URL = packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         process.environment = environment(overrides)
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output

@@ -83,6 +83,29 @@ struct CertifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: out + "/anna.json"))
     }
 
+    @Test("paths under the working directory are recorded relative to it: a copied checkout verifies")
+    func relativePaths() throws {
+        let original = Binary.sandbox.appendingPathComponent("checkout-\(UUID())")
+        try FileManager.default.createDirectory(at: original, withIntermediateDirectories: true)
+        for folder in ["guide", "scenarios"] {
+            try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent(folder),
+                                             to: original.appendingPathComponent(folder))
+        }
+        let result = try Binary.run(["certify", "scenarios/certification/example-answers.yaml", "--guide", "guide/de-social.yaml",
+                                     "--scenarios", "scenarios", "--out", "out", "--no-store"], in: original)
+        #expect(result.status == 0, "\(result.stderr)")
+        let certificate = try String(contentsOf: original.appendingPathComponent("out/beispiel-agentin.json"), encoding: .utf8)
+        #expect(certificate.contains("\"path\" : \"guide/de-social.yaml\""))
+        #expect(certificate.contains("\"path\" : \"scenarios/01-paket-verspaetet.yaml\""))
+        #expect(!certificate.contains(original.path))
+
+        let copy = Binary.sandbox.appendingPathComponent("copy-\(UUID())")
+        try FileManager.default.copyItem(at: original, to: copy)
+        let verified = try Binary.run(["certify", "--verify", "out/beispiel-agentin.json"], in: copy)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.hasPrefix("✓ verified"))
+    }
+
     @Test("--verify: unchanged files verify; an edited answer or an edited guide is caught")
     func verify() throws {
         let (folder, guide, answers) = try workspace()

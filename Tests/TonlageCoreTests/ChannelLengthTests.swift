@@ -47,9 +47,21 @@ struct ChannelLengthTests {
     @Test("the Latin-and-emoji shortcut counts as Swift's grapheme breaking does",
           arguments: ["Grüße 😊", "Gru\u{308}ße, Cafe\u{301}!", "\u{301}a", "👍🏽 👨‍👩‍👧 🇩🇪 1️⃣ ❤️", "😊\u{301}",
                       "x\r\n\r\ny", "Ayşe ärgert sich", "Привет ✌️", "안녕하세요", "e\u{301}\u{302}", "@jule_b 😂😂 https://x.de/😊",
-                      "नमस्ते", "a\u{200D}b", "☺\u{FE0F} ok"])
+                      "नमस्ते", "a\u{200D}b", "☺\u{FE0F} ok",
+                      "a\n\u{301}b", "\r\n\u{301}\u{301}", "x\t\u{308}", "\u{85}\u{301}"])
     func graphemeShortcut(_ text: String) {
         #expect(graphemes(text) == text.count)
+    }
+
+    @Test("on 5,000 seeded random mixtures of letters, accents, controls and emoji the count is Swift's")
+    func graphemesAgainstSwift() {
+        let pieces = ["a", "Z", "ä", "ß", "é", "\u{301}", "\u{308}", "\u{36F}", "\n", "\r", "\t", "\u{85}", " ", ".", "1", "#",
+                      "\u{20E3}", "\u{FE0F}", "\u{200D}", "😊", "👩", "🏽", "🇩", "🇪", "❤", "☺", "@x", "https://a.de/😊"]
+        var random = SeededRandom(seed: 2026)
+        for _ in 0..<5_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in random.pick(pieces) }.joined()
+            #expect(graphemes(text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test("the overflow offset is where the text passes the limit")

@@ -133,17 +133,27 @@ public enum ChannelLength {
     }
 
     /// Counts the graphemes of a text of Latin scalars (below U+0300), combining accents
-    /// (U+0300–U+036F, joined to what precedes them) and whole emoji sequences, as most replies
-    /// are; returns false, counting nothing, on anything else.
+    /// (U+0300–U+036F, joined to what precedes them unless that is the start or a control
+    /// character) and whole emoji sequences, as most replies are; returns false, counting
+    /// nothing, on anything else.
     private static func latinAndEmoji(_ b: UnsafeBufferPointer<UInt8>, emoji: [Range<Int>], into tally: inout Tally) -> Bool {
         var scratch = tally
         var i = 0
         var nextEmoji = 0
+        var afterControl = true
         while i < b.count {
             if nextEmoji < emoji.count, emoji[nextEmoji].lowerBound == i {
+                // A skin tone on its own extends whatever stands before it, and an unusual sequence
+                // (a join to a flag letter) may be two graphemes: then Swift's rules decide.
+                let range = emoji[nextEmoji]
+                if (0x1F3FB...0x1F3FF).contains(UTF8Scanning.decode(b, at: i).scalar)
+                    || String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self).count != 1 {
+                    return false
+                }
                 scratch.add(1, startingAt: i)
-                i = emoji[nextEmoji].upperBound
+                i = range.upperBound
                 nextEmoji += 1
+                afterControl = false
                 continue
             }
             let (value, length) = UTF8Scanning.decode(b, at: i)
@@ -152,9 +162,11 @@ public enum ChannelLength {
                 let width = (value == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : length
                 scratch.add(1, startingAt: i)
                 i += width
+                afterControl = value < 0x20 || (0x7F...0x9F).contains(value)
             } else if value <= 0x36F {
-                if i == 0 { scratch.add(1, startingAt: i) }
+                if afterControl { scratch.add(1, startingAt: i) }
                 i += length
+                afterControl = false
             } else {
                 return false
             }

@@ -48,4 +48,21 @@ struct JSONLineRequestTests {
         let bytes = Array(#"{"text": "a"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
         #expect(throws: JSONLineRequest.Failure(message: "the line is not valid UTF-8")) { try parse(bytes: bytes) }
     }
+
+    @Test("UTF-8 is accepted exactly when Swift's own validation accepts it (20,000 seeded byte strings)")
+    func utf8AgainstSwift() {
+        // Lead bytes, continuation bytes, surrogates, overlongs, and a few plain letters.
+        // An escaped line break now and then, so both the plain and the unescaping path are tried.
+        let bytes: [UInt8] = [0x61, 0x7A, 0x80, 0x8F, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x0A]
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<20_000 {
+            let content = (0..<Int(random.next() % 8)).map { _ in random.pick(bytes) }
+            let escaped = content.flatMap { $0 == 0x0A ? [UInt8(ascii: "\\"), UInt8(ascii: "n")] : [$0] }
+            let line = Array(#"{"text": ""#.utf8) + escaped + Array(#""}"#.utf8)
+            let valid = String(validating: content, as: UTF8.self) != nil
+            let parsed = try? parse(bytes: line)
+            #expect((parsed != nil) == valid, "\(content.map { String($0, radix: 16) })")
+            if let parsed { #expect(Array(parsed.text.utf8) == content) }
+        }
+    }
 }

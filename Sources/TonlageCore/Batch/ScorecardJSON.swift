@@ -83,16 +83,35 @@ public enum ScorecardJSON {
         }
     }
 
+    /// A JSON string. Besides what JSON requires, the line breaks beyond ASCII (U+0085, U+2028,
+    /// U+2029) are escaped: they are valid inside JSON strings, but tools that split lines on
+    /// them (Python's `splitlines`, JavaScript before ES2019) would cut a scorecard in two.
     static func string(_ text: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             // Copy runs that need no escaping in one go.
             var runStart = 0
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var length = 0
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                    length = 1
+                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+                    length = 2
+                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] & 0xFE == 0xA8 {
+                    length = 3
+                }
+                guard length > 0 else { i += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                escape(byte, &out)
-                runStart = i + 1
+                switch length {
+                case 1: escape(byte, &out)
+                case 2: raw("\\u0085", &out)
+                default: bytes[i + 2] == 0xA8 ? raw("\\u2028", &out) : raw("\\u2029", &out)
+                }
+                i += length
+                runStart = i
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import TonlageCore
+
+/// The hand-written JSON of scorecards: what any JSON reader reads back, one line per scorecard.
+@Suite("scorecard JSON")
+struct ScorecardJSONTests {
+    static let awkward = ["plain", "\"quoted\" \\ back", "tab\tnew\nline\rcr", "\u{0}\u{1F}\u{7F}", "Grüße 😊 👨‍👩‍👧",
+                          "next\u{85}line", "line\u{2028}separator", "para\u{2029}graph", "a\u{2027}b\u{202A}c", ""]
+
+    @Test("strings read back as written, and no line break of any kind is left raw", arguments: awkward)
+    func roundTrip(_ text: String) throws {
+        let quoted = ScorecardJSON.quoted(text)
+        let decoded = try JSONDecoder().decode(String.self, from: Data(quoted.utf8))
+        #expect(decoded == text)
+        #expect(quoted.split(whereSeparator: \.isNewline).count == 1)
+        #expect(quoted.unicodeScalars.allSatisfy { !["\u{85}", "\u{2028}", "\u{2029}", "\n", "\r"].contains($0) })
+    }
+
+    @Test("a scorecard with findings in awkward text is one line that Python-style line splitting keeps whole")
+    func oneLine() {
+        let card = Fixtures.germanScorer.score("Sehr geehrte\u{2028}Frau Meier,\u{85}wir bitten um Ihr Verständnis.\u{2029}lol",
+                                                context: ReplyContext(channel: .facebook))
+        #expect(!card.findings.isEmpty)
+        let line = ScorecardJSON.line(card, idJSON: "1")
+        #expect(line.split(whereSeparator: \.isNewline).count == 1)
+        #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+    }
+}

@@ -115,11 +115,6 @@ public struct AnalyzedText: Sendable {
         return false
     }
 
-    /// The terms token `index` stands for.
-    public func terms(of index: Int) -> ArraySlice<Lexicon.Term> {
-        terms[Int(tokens[index].termStart)..<Int(tokens[index].termEnd)]
-    }
-
     /// Where the terms of token `index` are, for `term(at:)`: the matchers' inner loops read
     /// them one by one rather than through a slice, which would retain the array per word.
     @inline(__always)
@@ -311,29 +306,5 @@ private struct Scanner {
         sentences.append(Sentence(tokens: sentenceFirstToken..<tokens.count, start: sentenceStart, end: lastContentEnd))
         sentenceFirstToken = tokens.count
         sentenceStart = -1
-    }
-}
-
-/// A set of lexicon terms as bits: one per term the lexicon holds.
-struct TermSet: Sendable {
-    private(set) var words: [UInt64]
-
-    init(capacity: Int) {
-        words = [UInt64](repeating: 0, count: (capacity + 63) / 64)
-    }
-
-    @inline(__always)
-    mutating func insert(_ term: Lexicon.Term) {
-        let index = Int(term) >> 6
-        if index >= words.count { words += [UInt64](repeating: 0, count: index + 1 - words.count) }
-        words[index] |= 1 << UInt64(term & 63)
-    }
-
-    /// Whether the two sets share a term.
-    @inline(__always)
-    func intersects(_ other: TermSet) -> Bool {
-        let count = min(words.count, other.words.count)
-        for k in 0..<count where words[k] & other.words[k] != 0 { return true }
-        return false
     }
 }

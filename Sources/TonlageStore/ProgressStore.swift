@@ -158,6 +158,19 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// Copies the write-ahead log into the database. The REPL calls it at the end of a
+    /// scenario, while the trainee reads the summary, so that SQLite's automatic checkpoint
+    /// (with its fsync, ~13 ms here) does not fall on a turn being stored. Passive: it never
+    /// waits for another process; if the store is busy, it does what it can. Returns the
+    /// frames in the log and how many of them are now in the database (nil if it failed).
+    @discardableResult
+    public func checkpoint() -> (logFrames: Int, copiedFrames: Int)? {
+        try? database.writeWithoutTransaction { db in
+            let result = try db.checkpoint(.passive)
+            return (result.walFrameCount, result.checkpointedFrameCount)
+        }
+    }
+
     /// The findings stored with a turn: what a trainer needs to see where points were lost.
     struct StoredFinding: Codable, Sendable {
         let rule: String

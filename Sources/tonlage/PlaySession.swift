@@ -135,6 +135,7 @@ struct PlaySession {
         let outcome = run.outcome?.rawValue ?? "abandoned"
         try store.finishRun(runID, outcome: outcome)
         say(summary(run, outcome: outcome, seconds: Date().timeIntervalSince(started)))
+        store.checkpoint()
         return true
     }
 

@@ -84,4 +84,16 @@ struct ProgressStoreTests {
             #expect(try store.agent(named: "Neu") > 0)
         }
     }
+
+    @Test("a checkpoint at the end of a scenario copies the whole log into the database")
+    func checkpoint() throws {
+        let store = try ProgressStore(path: StoreFixtures.temporaryPath())
+        let run = try store.startRun(agent: try store.agent(named: "Anna"), scenarioID: "s", scenarioHash: "", guideHash: "", mode: .play)
+        try store.record(.init(step: "a", reply: "lol", action: .reply, seconds: 3, card: card("lol"), hintUsed: false), run: run)
+        try store.finishRun(run, outcome: "resolved")
+        let frames = try #require(store.checkpoint())
+        #expect(frames.logFrames > 0)
+        #expect(frames.copiedFrames == frames.logFrames)
+        #expect(try store.turns().count == 1)
+    }
 }

@@ -6,7 +6,7 @@ import Yams
 /// A broken file never stops the others from loading.
 public enum ScenarioLoader {
     static let topLevelKeys = ["id", "title", "channel", "brand", "difficulty", "customer", "briefing", "success",
-                               "start", "steps", "examples"]
+                               "start", "steps", "examples", "weights"]
     static let stepKeys = ["id", "posts", "mood", "expect", "target_seconds", "next"]
     static let expectKeys = ["must_mention", "must_not", "action"]
     static let transitionKeys = ["if", "go", "reaction", "mood"]
@@ -61,12 +61,14 @@ public enum ScenarioLoader {
         let persona = readPersona(fields, sink: sink)
         let success = fields.choices("success", as: Outcome.self) ?? [.resolved]
         let strings = ExpectationStrings.for(language: language)
+        let weights = readWeights(fields, sink: sink)
 
         var steps: [Step] = []
         var stepMarks: [String: Mark?] = [:]
         if let node = fields.node("steps"), case let .sequence(items) = node, !items.isEmpty {
             for item in items {
-                guard let step = readStep(item, sink: sink, strings: strings, language: language, file: file) else { continue }
+                guard let step = readStep(item, sink: sink, strings: strings, weights: weights, language: language, file: file)
+                else { continue }
                 if stepMarks[step.id] != nil {
                     sink.report("duplicate step id `\(step.id)`", code: "duplicate-id", at: item.mark)
                     continue
@@ -105,8 +107,27 @@ public enum ScenarioLoader {
                        mood: customer.choice("mood", as: Mood.self) ?? .neutral)
     }
 
-    private static func readStep(_ node: Node, sink: DiagnosticSink, strings: ExpectationStrings, language: String,
-                                 file: String) -> Step? {
+    /// Points an unmet expectation costs, per kind of expectation, for the whole scenario.
+    struct Weights {
+        var mustMention = 15
+        var mustNot = 25
+        var action = 30
+        var responseTime = 10
+    }
+
+    private static func readWeights(_ fields: YAMLFields, sink: DiagnosticSink) -> Weights {
+        var weights = Weights()
+        guard let node = fields.node("weights"), let table = YAMLFields(node, sink: sink, what: "`weights`") else { return weights }
+        table.reportUnknownKeys(allowed: ["must_mention", "must_not", "action", "response_time"], what: "`weights`")
+        weights.mustMention = table.int("must_mention", in: 0...100) ?? weights.mustMention
+        weights.mustNot = table.int("must_not", in: 0...100) ?? weights.mustNot
+        weights.action = table.int("action", in: 0...100) ?? weights.action
+        weights.responseTime = table.int("response_time", in: 0...100) ?? weights.responseTime
+        return weights
+    }
+
+    private static func readStep(_ node: Node, sink: DiagnosticSink, strings: ExpectationStrings, weights: Weights,
+                                 language: String, file: String) -> Step? {
         guard let fields = YAMLFields(node, sink: sink, what: "a step") else { return nil }
         fields.reportUnknownKeys(allowed: stepKeys, what: "a step")
         guard let id = fields.string("id", required: true, what: "a step") else { return nil }
@@ -171,16 +192,17 @@ public enum ScenarioLoader {
             var id = "content.nennen_" + Self.slug(group.0)
             while mentionRules[id] != nil { id += "_" }
             mentionRules[id] = group.0
-            builder.requirement(id: id, family: .content, severity: .warning, weight: 15,
+            builder.requirement(id: id, family: .content, severity: .warning, weight: weights.mustMention,
                                 message: strings.mustMention(group.0), phrases: group.1)
         }
         if !mustNot.isEmpty {
-            builder.existence(id: "content.tabu", family: .content, severity: .error, weight: 25,
+            builder.existence(id: "content.tabu", family: .content, severity: .error, weight: weights.mustNot,
                               message: strings.mustNot, phrases: mustNot)
         }
-        builder.action(id: "content.aktion", severity: .error, weight: 30, message: strings.action, expected: actions)
+        builder.action(id: "content.aktion", severity: .error, weight: weights.action, message: strings.action, expected: actions)
         if let target {
-            builder.responseTime(id: "tempo.antwortzeit", severity: .warning, weight: 10, message: strings.tempo, targetSeconds: target)
+            builder.responseTime(id: "tempo.antwortzeit", severity: .warning, weight: weights.responseTime, message: strings.tempo,
+                                 targetSeconds: target)
         }
         return Step(id: id, posts: posts, mood: fields.choice("mood", as: Mood.self),
                     expectations: Expectations(mustMention: mustMention, mustNot: mustNot, actions: actions),

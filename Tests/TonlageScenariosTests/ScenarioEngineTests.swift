@@ -75,6 +75,23 @@ struct ScenarioEngineTests {
         #expect(turn.reaction == "Tschüss.")
     }
 
+    @Test("a scenario's `weights` set what each unmet expectation costs")
+    func weights() throws {
+        let weighted = Self.yaml.replacingOccurrences(of: "briefing: Übung", with: """
+            briefing: Übung
+            weights: { must_mention: 40, must_not: 5, response_time: 0 }
+            """)
+        let scenario = try #require(Fixtures.scenario(weighted).0)
+        var run = ScenarioRun(scenario: scenario)
+        let answered = run.answer(Answer(text: "Poste die Bestellnummer hier.", seconds: 90), scorer: Fixtures.scorer)
+        let turn = try #require(answered)
+        func deduction(_ rule: String) -> Int? { turn.card.findings.first { $0.rule == rule }?.deduction }
+        #expect(deduction("content.nennen_verständnis") == 40)
+        #expect(deduction("content.tabu") == 5)
+        #expect(deduction("tempo.antwortzeit") == 0)
+        #expect(turn.card.dimensions.contains { $0.family == .tempo && $0.score == 100 })
+    }
+
     @Test("an escalation without text is judged on the action")
     func escalation() throws {
         var run = ScenarioRun(scenario: scenario)

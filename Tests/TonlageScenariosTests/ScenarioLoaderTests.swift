@@ -23,6 +23,9 @@ struct ScenarioLoaderTests {
         ("  - id: zwei", "  - id: resolved", "bad-id"),
         ("briefing: Übung", "", "missing-field"),
         ("steps:", "steps: [\nx", "yaml-syntax"),
+        ("briefing: Übung", "briefing: Übung\nweights: { must_mentoin: 20 }", "unknown-key"),
+        ("briefing: Übung", "briefing: Übung\nweights: { action: 150 }", "bad-value"),
+        ("briefing: Übung", "briefing: Übung\nweights: [15, 25]", "wrong-type"),
     ])
     func problems(original: String, replacement: String, code: String) {
         let yaml = base.replacingOccurrences(of: original, with: replacement)

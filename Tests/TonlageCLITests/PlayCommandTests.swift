@@ -145,8 +145,9 @@ private struct Terminal {
         try tmux(["capture-pane", "-t", "play", "-p", "-J"])
     }
 
+    /// Up to 30 s: generous for a loaded CI machine, and only ever spent when the text never comes.
     func waitFor(_ text: String) -> Bool {
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             if (try? capture())?.contains(text) == true { return true }
             Thread.sleep(forTimeInterval: 0.1)
         }

@@ -15,6 +15,7 @@ struct AddressKindTests {
         ("Ihre Bestellung ist unterwegs.", ["Ihre"]),
         ("Sie erhalten morgen eine Mail.", ["Sie"]),
         ("Ganz einfach: Sie klicken auf den Link.", ["Sie"]),
+        ("Hallo, Ihr Paket ist unterwegs.", ["Ihr"]),
     ])
     func formalForms(text: String, expected: [String]) {
         #expect(formal(text) == expected)
@@ -31,6 +32,9 @@ struct AddressKindTests {
         "Liebe Sandra, Dein Paket ist da. Wir wünschen Dir viel Spaß! Deine Anna",
         "sie kommt morgen, und ihre Schwester auch.",
         "Die Bahn teilt mit: Sie war heute pünktlich.",
+        "Hallo Ihr Lieben, danke für euer Feedback! Eure Jule",
+        "Hi Ihr zwei, das Paket ist unterwegs.",
+        "Danke für die Fotos! Ihr seid klasse.",
     ])
     func notFormal(text: String) {
         #expect(formal(text).isEmpty, "\(text)")

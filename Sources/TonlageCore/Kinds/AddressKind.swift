@@ -9,18 +9,21 @@
 /// - `ambiguous_subject`: the formal form that also means "she/they" ("sie");
 /// - `plural_verbs` and `plural_endings`: verb forms that agree with formal "Sie" and with
 ///   "they" ("sind", "-en", "-n"); any other verb after a sentence-initial "Sie" means "she";
-/// - `plural_referents`: words that introduce a group earlier in the text ("die", "unsere").
+/// - `plural_referents`: words that introduce a group earlier in the text ("die", "unsere");
+/// - `greetings`: words after which a capitalised "Ihr" greets a group ("Hallo Ihr Lieben");
+/// - `informal_plural_verbs`: verbs after a sentence-initial "Ihr" that do not end in -t ("seid").
 ///
 /// A capitalised formal form inside a sentence is formal. At the start of a sentence it is
 /// ambiguous, and read as third person when the verb is singular ("Sie kommt morgen"), when
 /// the sentence also speaks to the reader informally ("Sie legen dir die Jacke zurück"), or
 /// when the sentence before introduces a group doing something ("Die Monteure sind
 /// informiert. Sie kommen um 9."). A sentence-initial "Ihr" before a verb in -t is the plural
-/// informal "ihr" ("Ihr könnt …").
+/// informal "ihr" ("Ihr könnt …"), and so is one right after a greeting ("Hallo Ihr Lieben",
+/// "Hi Ihr zwei"), as nobody greets a reader with a formal possessive.
 public struct AddressKind: RuleKind {
     public static let name = "address"
     public static let parameters = ["report", "formal", "informal", "ambiguous_subject", "plural_verbs",
-                                    "plural_endings", "plural_referents"]
+                                    "plural_endings", "plural_referents", "greetings", "informal_plural_verbs"]
 
     public enum Report: String, CaseIterable, Sendable { case formal, mixed }
 
@@ -31,6 +34,8 @@ public struct AddressKind: RuleKind {
     let pluralVerbs: [Lexicon.Term]
     let pluralEndings: [String]
     let pluralReferents: [Lexicon.Term]
+    let greetings: [Lexicon.Term]
+    let informalPluralVerbs: [Lexicon.Term]
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         report = fields.choice("report", as: Report.self) ?? .formal
@@ -47,6 +52,8 @@ public struct AddressKind: RuleKind {
         pluralVerbs = words("plural_verbs", required: false)
         pluralEndings = fields.strings("plural_endings").map { TextFolding.fold($0.text) }
         pluralReferents = words("plural_referents", required: false)
+        greetings = words("greetings", required: false)
+        informalPluralVerbs = words("informal_plural_verbs", required: false)
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
@@ -75,9 +82,17 @@ public struct AddressKind: RuleKind {
             guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) || token.letterCount == 1,
                   text.token(index, isAnyOf: formal) else { continue }
             if token.flags.contains(.sentenceStart), isThirdPerson(at: index, in: text) { continue }
+            if isGreeted(index, in: text) { continue }
             result.append(index)
         }
         return result
+    }
+
+    /// "Hallo Ihr Lieben": a form right after a greeting word, with nothing but a space between
+    /// ("Hallo, Ihr Paket …" is a greeting and then the formal possessive).
+    private func isGreeted(_ index: Int, in text: AnalyzedText) -> Bool {
+        guard index > 0, text.token(index - 1, isAnyOf: greetings) else { return false }
+        return text.bytes[text.tokens[index - 1].end..<text.tokens[index].start].allSatisfy { $0 == 0x20 }
     }
 
     private func isThirdPerson(at index: Int, in text: AnalyzedText) -> Bool {
@@ -92,8 +107,9 @@ public struct AddressKind: RuleKind {
             if !isPluralVerb(index + 1, in: text) { return true } // "Sie kommt", "Sie hält": she
             return token.sentence > 0 && introducesGroup(text.sentences[token.sentence - 1], in: text)
         }
-        // "Ihr könnt …": the plural informal pronoun before a verb, not a possessive before a noun.
-        return !next.flags.contains(.capitalized) && text.key(index + 1, hasSuffix: "t") && next.letterCount > 2
+        // "Ihr könnt …", "Ihr seid …": the plural informal pronoun before a verb, not a possessive before a noun.
+        return !next.flags.contains(.capitalized)
+            && (text.key(index + 1, hasSuffix: "t") && next.letterCount > 2 || text.token(index + 1, isAnyOf: informalPluralVerbs))
     }
 
     /// Informal forms, leaving out a capitalised formal form that is also informal in lower case ("Ihr").

@@ -1,16 +1,27 @@
 import Testing
 @testable import TonlageCore
 
-/// Every rule of the German guide carries good and bad examples; they are the rule's tests.
-@Suite("German guide examples")
+/// Every rule of the shipped guides carries good and bad examples; they are the rule's tests.
+@Suite("guide examples")
 struct GuideExampleTests {
     static let rules = Fixtures.germanGuide.rules
 
     @Test("a good example has no finding of its rule, a bad example has one", arguments: rules.map(\.id))
     func examples(ruleID: String) throws {
-        let rule = try #require(Fixtures.germanGuide.rule(withID: ruleID))
+        try Self.check(ruleID, in: Fixtures.germanGuide)
+    }
+
+    @Test("the English guide: a good example has no finding of its rule, a bad example has one",
+          arguments: Fixtures.englishGuide.rules.map(\.id))
+    func englishExamples(ruleID: String) throws {
+        try Self.check(ruleID, in: Fixtures.englishGuide)
+    }
+
+    static func check(_ ruleID: String, in guide: Guide) throws {
+        let rule = try #require(guide.rule(withID: ruleID))
+        let scorer = Scorer(guide: guide)
         for example in rule.examples {
-            let card = Fixtures.germanScorer.score(example.text, context: example.context)
+            let card = scorer.score(example.text, context: example.context)
             let hits = card.findings.filter { $0.rule == rule.id }
             if example.isGood {
                 #expect(hits.isEmpty, "good example (line \(example.line)) triggers \(rule.id): \(example.text) → \(hits.map(\.excerpt))")

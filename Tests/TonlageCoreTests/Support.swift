@@ -22,6 +22,11 @@ enum Fixtures {
 
     static let germanScorer = Scorer(guide: germanGuide)
 
+    /// The small English guide, compiled once.
+    static let englishGuide: Guide = {
+        do { return try GuideLoader.load(path: packageRoot.appendingPathComponent("guide/en-social.yaml").path) } catch { fatalError("\(error)") }
+    }()
+
     /// A guide made of the given rules (YAML list items), for testing one kind at a time.
     static func guide(rules: String, channels: String = "") throws -> Guide {
         let yaml = """

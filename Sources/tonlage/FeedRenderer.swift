@@ -5,6 +5,8 @@ import TonlageScenarios
 /// Shows customer posts the way the channel's feed would: channel, name, handle, time.
 struct FeedRenderer {
     let style: TerminalStyle
+    /// The terminal's width, to break long posts between words; nil (a pipe): as written.
+    var width: Int? = TerminalSize.columns()
 
     static let channelNames: [Channel: String] = [
         .twitter: "X", .facebook: "Facebook", .instagram: "Instagram", .forum: "Community-Forum",
@@ -21,7 +23,10 @@ struct FeedRenderer {
             out += style.dim("┌ " + header) + "\n"
             out += style.dim("│ ") + style.bold(name) + (handle == name ? "" : style.dim(" \(handle)")) + "\n"
             for line in post.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                out += style.dim("│ ") + line + "\n"
+                // Long posts are broken between words, so the feed's left rule runs down every line.
+                let lines = width.map { ScorecardText.wrap(String(line), width: $0 - 2, indent: "").components(separatedBy: "\n") }
+                    ?? [String(line)]
+                for part in lines { out += style.dim("│ ") + part + "\n" }
             }
             out += style.dim("└") + "\n"
         }

@@ -72,7 +72,9 @@ struct PlaySession {
                                        guideHash: guide.contentHash, mode: .play)
         var run = ScenarioRun(scenario: scenario)
         let started = Date()
-        say("\n" + style.bold(scenario.title) + "\n" + style.dim(strings.briefing + ": ") + scenario.briefing + "\n\n")
+        let briefing = strings.briefing + ": " + scenario.briefing
+        let wrapped = TerminalSize.columns().map { ScorecardText.wrap(briefing, width: $0, indent: "") } ?? briefing
+        say("\n" + style.bold(scenario.title) + "\n" + style.dim(strings.briefing + ":") + wrapped.dropFirst(strings.briefing.count + 1) + "\n\n")
         var showPosts = true
         var hintUsed = false
         var shownAt = Date()

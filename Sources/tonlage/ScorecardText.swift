@@ -7,6 +7,8 @@ struct ScorecardText {
     let labels: Labels
     /// Columns of context shown around a span on a long line.
     var window = 100
+    /// The terminal's width, to wrap the dimension scores between items; nil (a pipe): one line.
+    var width: Int? = TerminalSize.columns()
 
     func render(_ card: Scorecard, reply: String) -> String {
         var out = style.dim("\(card.context.channel.rawValue) · \(labels.moods[card.context.mood]!) · "
@@ -15,30 +17,75 @@ struct ScorecardText {
             out += "  " + labels.noFindings + "\n\n"
         }
         let lines = ReplyLines(reply)
+        // The reply's line, its two ellipses and the "  | " gutter must fit in the terminal.
+        let window = width.map { min(self.window, max(20, $0 - 7)) } ?? self.window
         for finding in card.findings {
             let severity = labels.severities[finding.severity]!
             let cost = finding.deduction > 0 ? "  −\(finding.deduction) \(labels.deduction)" : ""
-            out += style.severity(finding.severity, style.bold("\(severity) [\(finding.rule)]")) + style.dim(cost)
-                + "  " + finding.message + "\n"
+            let head = "\(severity) [\(finding.rule)]"
+            out += style.severity(finding.severity, style.bold(head)) + style.dim(cost)
+            if let width, head.count + cost.count + 2 + finding.message.count > width {
+                // Too long for one line: the message below, wrapped between words.
+                out += "\n" + Self.wrap(finding.message, width: width, indent: "  ") + "\n"
+            } else {
+                out += "  " + finding.message + "\n"
+            }
             for (text, carets) in lines.underline(byteStart: finding.byteStart, byteEnd: finding.byteEnd, window: window) {
                 out += style.dim("  | ") + text + "\n"
                 out += style.dim("  | ") + style.severity(finding.severity, carets) + "\n"
             }
             if let suggestion = finding.suggestion {
-                out += style.dim("  = ") + "\(labels.suggestion): \(suggestion)\n"
+                let text = "\(labels.suggestion): \(suggestion)"
+                let wrapped = width.map { Self.wrap(text, width: $0, indent: "    ").dropFirst(4) } ?? Substring(text)
+                out += style.dim("  = ") + wrapped + "\n"
             }
             out += "\n"
         }
-        let dimensions = card.dimensions.map { dimension -> String in
+        let dimensions = card.dimensions.map { dimension -> (plain: String, shown: String) in
             let text = "\(labels.families[dimension.family]!) \(dimension.score)"
-            return dimension.score == 100 ? text : (dimension.score >= card.passMark ? style.yellow(text) : style.red(text))
+            return (text, dimension.score == 100 ? text : (dimension.score >= card.passMark ? style.yellow(text) : style.red(text)))
         }
-        out += style.bold(labels.dimensions) + ": " + dimensions.joined(separator: " · ") + "\n"
+        let lead = labels.dimensions + ": "
+        out += style.bold(labels.dimensions) + ": "
+        var column = lead.count
+        for (k, item) in dimensions.enumerated() {
+            if k > 0 {
+                // Break between items, never inside one, and go on under the first item.
+                if let width, column + 3 + item.plain.count > width {
+                    out += "\n" + String(repeating: " ", count: lead.count)
+                    column = lead.count
+                } else {
+                    out += " · "
+                    column += 3
+                }
+            }
+            out += item.shown
+            column += item.plain.count
+        }
+        out += "\n"
         let verdict = card.passed ? style.green(style.bold(labels.passed)) : style.red(style.bold(labels.failed))
         var reason = "\(labels.passMark) \(card.passMark)"
         if !card.passed && card.score >= card.passMark { reason += "; " + labels.errorsPresent }
         out += style.bold(labels.result) + ": \(card.score)/100 – " + verdict + style.dim(" (\(reason))") + "\n"
         return out
+    }
+}
+
+extension ScorecardText {
+    /// `text` broken between words so that no line passes `width` columns, every line
+    /// starting with `indent`; a word longer than a line stands on its own.
+    static func wrap(_ text: String, width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if line.count > indent.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.count > indent.count ? " " : "") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -24,7 +24,7 @@ struct FeedRenderer {
             out += style.dim("│ ") + style.bold(name) + (handle == name ? "" : style.dim(" \(handle)")) + "\n"
             for line in post.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 // Long posts are broken between words, so the feed's left rule runs down every line.
-                let lines = width.map { ScorecardText.wrap(String(line), width: $0 - 2, indent: "").components(separatedBy: "\n") }
+                let lines = width.map { TerminalSize.wrap(String(line), width: $0 - 2, indent: "").components(separatedBy: "\n") }
                     ?? [String(line)]
                 for part in lines { out += style.dim("│ ") + part + "\n" }
             }

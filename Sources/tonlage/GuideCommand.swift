@@ -42,6 +42,15 @@ struct GuideCommand: ParsableCommand {
 struct GuideText {
     let style: TerminalStyle
     let labels: Labels
+    /// The terminal's width, to break long lines between words; nil (a pipe): as written.
+    var width: Int? = TerminalSize.columns()
+
+    /// `text` with `indent` before its first line and under it for the lines it is broken into.
+    private func block(_ text: String, indent: String, first: String? = nil) -> String {
+        guard let width else { return (first ?? indent) + text }
+        let wrapped = TerminalSize.wrap(text, width: width, indent: indent)
+        return first.map { $0 + wrapped.dropFirst(indent.count) } ?? wrapped
+    }
 
     func render(_ rules: [Rule]) -> String {
         var out = ""
@@ -51,11 +60,12 @@ struct GuideText {
             out += style.bold(labels.families[family]!.uppercased()) + "\n\n"
             for rule in members {
                 out += style.severity(rule.severity, style.bold(rule.id)) + style.dim("  \(labels.severities[rule.severity]!), −\(rule.weight) · \(rule.kind)\(Self.scope(rule))") + "\n"
-                out += "  " + rule.message + "\n"
-                out += style.dim("  " + rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
-                if let suggestion = rule.suggestion { out += "  \(labels.suggestion): \(suggestion)\n" }
+                out += block(rule.message, indent: "  ") + "\n"
+                out += style.dim(block(rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines), indent: "  ")) + "\n"
+                if let suggestion = rule.suggestion { out += block("\(labels.suggestion): \(suggestion)", indent: "  ") + "\n" }
                 for example in rule.examples {
-                    out += "    " + (example.isGood ? style.green("✓ ") : style.red("✗ ")) + example.text + "\n"
+                    let mark = example.isGood ? style.green("✓ ") : style.red("✗ ")
+                    out += block(example.text, indent: "      ", first: "    " + mark) + "\n"
                 }
                 out += "\n"
             }

@@ -73,7 +73,7 @@ struct PlaySession {
         var run = ScenarioRun(scenario: scenario)
         let started = Date()
         let briefing = strings.briefing + ": " + scenario.briefing
-        let wrapped = TerminalSize.columns().map { ScorecardText.wrap(briefing, width: $0, indent: "") } ?? briefing
+        let wrapped = TerminalSize.columns().map { TerminalSize.wrap(briefing, width: $0, indent: "") } ?? briefing
         say("\n" + style.bold(scenario.title) + "\n" + style.dim(strings.briefing + ":") + wrapped.dropFirst(strings.briefing.count + 1) + "\n\n")
         var showPosts = true
         var hintUsed = false

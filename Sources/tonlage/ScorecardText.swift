@@ -26,7 +26,7 @@ struct ScorecardText {
             out += style.severity(finding.severity, style.bold(head)) + style.dim(cost)
             if let width, head.count + cost.count + 2 + finding.message.count > width {
                 // Too long for one line: the message below, wrapped between words.
-                out += "\n" + Self.wrap(finding.message, width: width, indent: "  ") + "\n"
+                out += "\n" + TerminalSize.wrap(finding.message, width: width, indent: "  ") + "\n"
             } else {
                 out += "  " + finding.message + "\n"
             }
@@ -36,7 +36,7 @@ struct ScorecardText {
             }
             if let suggestion = finding.suggestion {
                 let text = "\(labels.suggestion): \(suggestion)"
-                let wrapped = width.map { Self.wrap(text, width: $0, indent: "    ").dropFirst(4) } ?? Substring(text)
+                let wrapped = width.map { TerminalSize.wrap(text, width: $0, indent: "    ").dropFirst(4) } ?? Substring(text)
                 out += style.dim("  = ") + wrapped + "\n"
             }
             out += "\n"
@@ -68,24 +68,6 @@ struct ScorecardText {
         if !card.passed && card.score >= card.passMark { reason += "; " + labels.errorsPresent }
         out += style.bold(labels.result) + ": \(card.score)/100 – " + verdict + style.dim(" (\(reason))") + "\n"
         return out
-    }
-}
-
-extension ScorecardText {
-    /// `text` broken between words so that no line passes `width` columns, every line
-    /// starting with `indent`; a word longer than a line stands on its own.
-    static func wrap(_ text: String, width: Int, indent: String) -> String {
-        var lines: [String] = []
-        var line = indent
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-            }
-            line += (line.count > indent.count ? " " : "") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
     }
 }
 

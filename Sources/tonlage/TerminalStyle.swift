@@ -39,13 +39,3 @@ struct TerminalStyle {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
-
-/// The width of the terminal standard output goes to; nil when it is not a terminal.
-enum TerminalSize {
-    static func columns() -> Int? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
-    }
-}

@@ -125,62 +125,6 @@ struct PlayCommandTests {
     }
 }
 
-/// `check` in a narrow terminal: long lines are broken between words and items, so no line
-/// runs past the edge and the carets stay under their words.
-@Suite("tonlage check in a terminal")
-struct NarrowTerminalTests {
-    @Test("at 60 columns every line fits", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
-    func narrow() throws {
-        let terminal = Terminal()
-        let reply = "Sehr geehrte Frau Meier, wir bitten um Ihr Verständnis und melden uns in Kürze bei Ihnen. lol"
-        let command = "cd '\(Binary.packageRoot.path)' && LANG=C.UTF-8 '\(Binary.path)' check --color never '\(reply)'; sleep 30"
-        try terminal.tmux(["new-session", "-d", "-s", "play", "-x", "60", "-y", "80", command])
-        defer { terminal.close() }
-        #expect(terminal.waitFor("Bestehensgrenze"))
-        // With -J a line the terminal had to wrap comes back whole, longer than the screen.
-        let screen = try terminal.capture()
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.contains { $0.hasPrefix("Bereiche: ") })
-        #expect(lines.contains { $0.hasPrefix("          ") && $0.contains("Inhalt 100") }, "\(screen)")
-        #expect(lines.contains { $0 == "  Formelle Anrede „Ihr“: In der Community wird geduzt." }, "\(screen)")
-        #expect(lines.allSatisfy { $0.count <= 60 }, "\(screen)")
-    }
-}
-
-/// A tmux server of the test's own (its socket in the sandbox), so that neither a user's tmux
-/// nor another test run is touched, and nothing is left running afterwards.
-private struct Terminal {
-    let socket = Binary.sandbox.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))").path
-
-    /// Runs tmux through `Spawn`, not `Process`: the server tmux starts is a daemon, and
-    /// `Process` would wait for it to end (see `Spawn`).
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let output = Binary.sandbox.appendingPathComponent("tmux-\(UUID()).out").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let status = try Spawn.run("/usr/bin/tmux", ["-S", socket] + arguments, output: output)
-        guard status == 0 else { throw Spawn.Failure(description: "tmux \(arguments.first ?? "") exited with \(status)") }
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-    }
-
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-t", "play", "-p", "-J"])
-    }
-
-    /// Up to 30 s: generous for a loaded CI machine, and only ever spent when the text never comes.
-    func waitFor(_ text: String) -> Bool {
-        for _ in 0..<300 {
-            if (try? capture())?.contains(text) == true { return true }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        return false
-    }
-
-    func close() {
-        _ = try? tmux(["kill-server"])
-    }
-}
-
 /// Two REPL processes writing to one store at once.
 @Suite("tonlage play, two at once")
 struct ConcurrentPlayTests {

@@ -49,12 +49,12 @@ struct ToneKindsTests {
 
     @Test("requirement: empathy only when the customer is angry, thanks only on praise")
     func requirement() {
-        #expect(Fixtures.excerpts("Deine Bestellung ist unterwegs.", rule: "tone.empathie", mood: .angry)
+        #expect(Fixtures.excerpts("Deine Bestellung ist unterwegs.", rule: "content.empathie", mood: .angry)
                 == ["Deine Bestellung ist unterwegs."])
-        #expect(Fixtures.excerpts("Deine Bestellung ist unterwegs.", rule: "tone.empathie", mood: .neutral).isEmpty)
-        #expect(Fixtures.excerpts("Das tut mir echt leid! Sie ist unterwegs.", rule: "tone.empathie", mood: .angry).isEmpty)
-        #expect(Fixtures.excerpts("Ok.", rule: "tone.dank_bei_lob", mood: .happy) == ["Ok."])
-        #expect(Fixtures.excerpts("", rule: "tone.dank_bei_lob", mood: .happy) == [""])
+        #expect(Fixtures.excerpts("Deine Bestellung ist unterwegs.", rule: "content.empathie", mood: .neutral).isEmpty)
+        #expect(Fixtures.excerpts("Das tut mir echt leid! Sie ist unterwegs.", rule: "content.empathie", mood: .angry).isEmpty)
+        #expect(Fixtures.excerpts("Ok.", rule: "content.dank_bei_lob", mood: .happy) == ["Ok."])
+        #expect(Fixtures.excerpts("", rule: "content.dank_bei_lob", mood: .happy) == [""])
     }
 
     @Test("minimum words: punctuation alone says nothing")

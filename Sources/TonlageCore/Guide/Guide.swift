@@ -62,6 +62,8 @@ public final class Rule: Sendable {
     public let exceptChannels: Set<Channel>
     /// Nil: every mood.
     public let moods: Set<Mood>?
+    /// Whether the rule sees words inside quotation marks (`quotations:` in the guide).
+    public let quotations: Quotations
     public let examples: [RuleExample]
     public let line: Int
     let checker: any RuleKind
@@ -71,7 +73,7 @@ public final class Rule: Sendable {
 
     init(id: String, family: Family, kind: String, severity: Severity, weight: Int, message: String,
          rationale: String, suggestion: String?, channels: Set<Channel>?, exceptChannels: Set<Channel>,
-         moods: Set<Mood>?, examples: [RuleExample], line: Int, checker: any RuleKind) {
+         moods: Set<Mood>?, quotations: Quotations, examples: [RuleExample], line: Int, checker: any RuleKind) {
         self.id = id
         self.family = family
         self.kind = kind
@@ -83,12 +85,24 @@ public final class Rule: Sendable {
         self.channels = channels
         self.exceptChannels = exceptChannels
         self.moods = moods
+        self.quotations = quotations
         self.examples = examples
         self.line = line
         self.checker = checker
         let allowed = (channels ?? Set(Channel.allCases)).subtracting(exceptChannels)
         channelMask = allowed.reduce(0) { $0 | $1.bit }
         moodMask = (moods ?? Set(Mood.allCases)).reduce(0) { $0 | $1.bit }
+    }
+
+    /// An agent who quotes the customer's letter ("„Bitte rufen Sie mich zurück“") does not
+    /// speak in that voice: address, tone and template rules skip the quotation. Personal data
+    /// leaks from a quotation as much as from anywhere, so privacy rules check it.
+    public enum Quotations: String, CaseIterable, Sendable {
+        case skip, check
+
+        static func `default`(for family: Family) -> Quotations {
+            family == .privacy ? .check : .skip
+        }
     }
 
     public func applies(to context: ReplyContext) -> Bool {

@@ -9,7 +9,7 @@ public enum GuideLoader {
     static let topLevelKeys = ["name", "language", "description", "pass_mark", "max_repeats", "default_channel",
                                "channels", "rules"]
     static let ruleKeys = ["id", "kind", "severity", "weight", "message", "rationale", "suggestion", "channels",
-                           "except_channels", "moods", "examples"]
+                           "except_channels", "moods", "quotations", "examples"]
     static let channelKeys = ["counting", "recommended", "limit"]
     static let exampleKeys = ["text", "channel", "mood"]
 
@@ -146,6 +146,7 @@ public enum GuideLoader {
         let channels = fields.choices("channels", as: Channel.self).map(Set.init)
         let exceptChannels = Set(fields.choices("except_channels", as: Channel.self) ?? [])
         let moods = fields.choices("moods", as: Mood.self).map(Set.init)
+        let quotations = fields.choice("quotations", as: Rule.Quotations.self)
         let checker = kind.init(fields, lexicon: &lexicon)
 
         // Examples are scored where the rule applies: on the guide's default channel if the rule
@@ -160,7 +161,8 @@ public enum GuideLoader {
               let family, let severity, let weight, let message, let rationale else { return nil }
         return Rule(id: id, family: family, kind: kindName, severity: severity, weight: weight, message: message,
                     rationale: rationale, suggestion: suggestion, channels: channels, exceptChannels: exceptChannels,
-                    moods: moods, examples: examples, line: line, checker: checker)
+                    moods: moods, quotations: quotations ?? Rule.Quotations.default(for: family),
+                    examples: examples, line: line, checker: checker)
     }
 
     private static func readExamples(_ fields: YAMLFields, defaultContext: ReplyContext, sink: DiagnosticSink) -> [RuleExample] {

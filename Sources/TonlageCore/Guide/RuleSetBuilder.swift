@@ -32,7 +32,7 @@ public struct RuleSetBuilder {
     private mutating func add(id: String, family: Family, kind: some RuleKind, severity: Severity, weight: Int, message: String) {
         rules.append(Rule(id: id, family: family, kind: type(of: kind).name, severity: severity, weight: weight,
                           message: message, rationale: "", suggestion: nil, channels: nil, exceptChannels: [],
-                          moods: nil, examples: [], line: 0, checker: kind))
+                          moods: nil, quotations: .skip, examples: [], line: 0, checker: kind))
     }
 
     public func build(file: String) -> Guide {

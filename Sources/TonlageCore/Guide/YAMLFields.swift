@@ -75,6 +75,15 @@ public struct YAMLFields {
         }
     }
 
+    /// The keys in the order written.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The mapping under `key` as fields of their own, or nil (reported) when it is not one.
+    public func mapping(_ key: String, what: String) -> YAMLFields? {
+        guard let node = node(key) else { return nil }
+        return YAMLFields(node, sink: sink, what: what)
+    }
+
     public func node(_ key: String) -> Node? {
         entries.first { $0.key == key }?.value
     }

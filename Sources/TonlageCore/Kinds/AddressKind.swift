@@ -11,21 +11,33 @@
 ///   "they" ("sind", "-en", "-n"); any other verb after a sentence-initial "Sie" means "she";
 /// - `plural_referents`: words that introduce a group earlier in the text ("die", "unsere");
 /// - `greetings`: words after which a capitalised "Ihr" greets a group ("Hallo Ihr Lieben");
-/// - `informal_plural_verbs`: verbs after a sentence-initial "Ihr" that do not end in -t ("seid").
+/// - `informal_plural_verbs`: verbs after a sentence-initial "Ihr" that do not end in -t ("seid");
+/// - `plural_noun_endings`: endings that make a noun after a group word plural ("die Kollegen",
+///   "die Verbindungsabbrüche"), where "die Rechnung" or "die Ware" is one thing.
+///
+/// `report: capitalized_they` reports the other side: a "Sie" inside a sentence that means
+/// "they" ("Ich habe die Kollegen informiert, Sie schauen sich das an") but is written like
+/// the formal address, which readers take for a sudden switch to "Sie".
 ///
 /// A capitalised formal form inside a sentence is formal. At the start of a sentence it is
 /// ambiguous, and read as third person when the verb is singular ("Sie kommt morgen"), when
 /// the sentence also speaks to the reader informally ("Sie legen dir die Jacke zurück"), or
 /// when the sentence before introduces a group doing something ("Die Monteure sind
-/// informiert. Sie kommen um 9."). A sentence-initial "Ihr" before a verb in -t is the plural
+/// informiert. Sie kommen um 9.") or names a group ("Die Abbrüche kennen wir. Sie treten
+/// auf, wenn …"). Inside a sentence, "Sie" with a plural verb after a group named earlier in
+/// the same sentence means "they" too. A sentence-initial "Ihr" before a verb in -t is the plural
 /// informal "ihr" ("Ihr könnt …"), and so is one right after a greeting ("Hallo Ihr Lieben",
 /// "Hi Ihr zwei"), as nobody greets a reader with a formal possessive.
 public struct AddressKind: RuleKind {
     public static let name = "address"
     public static let parameters = ["report", "formal", "informal", "ambiguous_subject", "plural_verbs",
-                                    "plural_endings", "plural_referents", "greetings", "informal_plural_verbs"]
+                                    "plural_endings", "plural_referents", "greetings", "informal_plural_verbs",
+                                    "plural_noun_endings"]
 
-    public enum Report: String, CaseIterable, Sendable { case formal, mixed }
+    public enum Report: String, CaseIterable, Sendable {
+        case formal, mixed
+        case capitalizedThey = "capitalized_they"
+    }
 
     let report: Report
     let formal: [Lexicon.Term]
@@ -36,6 +48,7 @@ public struct AddressKind: RuleKind {
     let pluralReferents: [Lexicon.Term]
     let greetings: [Lexicon.Term]
     let informalPluralVerbs: [Lexicon.Term]
+    let pluralNounEndings: [String]
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         report = fields.choice("report", as: Report.self) ?? .formal
@@ -54,12 +67,22 @@ public struct AddressKind: RuleKind {
         pluralReferents = words("plural_referents", required: false)
         greetings = words("greetings", required: false)
         informalPluralVerbs = words("informal_plural_verbs", required: false)
+        pluralNounEndings = fields.strings("plural_noun_endings").map { TextFolding.fold($0.text) }
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        let formalTokens = formalAddress(in: text)
+        let (formalTokens, they) = formalAddress(in: text)
+        if report == .capitalizedThey {
+            for index in they {
+                let token = text.tokens[index]
+                hits.append(Hit(start: token.start, end: token.end, values: ["match": text.excerpt(token.start..<token.end)]))
+            }
+            return
+        }
         guard !formalTokens.isEmpty else { return }
         switch report {
+        case .capitalizedThey:
+            return
         case .formal:
             for index in formalTokens {
                 let token = text.tokens[index]
@@ -75,17 +98,46 @@ public struct AddressKind: RuleKind {
         }
     }
 
-    /// The indices of tokens that address the reader formally.
-    func formalAddress(in text: AnalyzedText) -> [Int] {
+    /// The indices of tokens that address the reader formally, and of capitalised ones
+    /// inside a sentence that mean "they".
+    func formalAddress(in text: AnalyzedText) -> (formal: [Int], they: [Int]) {
         var result: [Int] = []
+        var they: [Int] = []
         for (index, token) in text.tokens.enumerated() {
             guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) || token.letterCount == 1,
                   text.token(index, isAnyOf: formal) else { continue }
             if token.flags.contains(.sentenceStart), isThirdPerson(at: index, in: text) { continue }
             if isGreeted(index, in: text) { continue }
+            if !token.flags.contains(.sentenceStart), refersToGroupInSentence(index, in: text) {
+                they.append(index)
+                continue
+            }
             result.append(index)
         }
-        return result
+        return (result, they)
+    }
+
+    /// "…, Sie schauen sich das an" after "die Kollegen" in the same sentence.
+    private func refersToGroupInSentence(_ index: Int, in text: AnalyzedText) -> Bool {
+        guard text.token(index, isAnyOf: ambiguousSubject), index + 1 < text.tokens.count,
+              text.tokens[index + 1].sentence == text.tokens[index].sentence,
+              !text.tokens[index + 1].flags.contains(.capitalized), isPluralVerb(index + 1, in: text) else { return false }
+        let sentence = text.sentences[text.tokens[index].sentence].tokens
+        return namesGroup(sentence.lowerBound..<index, in: text)
+    }
+
+    /// A group word before a noun with a plural ending: "die Kollegen", "alle Verbindungsabbrüche".
+    private func namesGroup(_ range: Range<Int>, in text: AnalyzedText) -> Bool {
+        guard !pluralNounEndings.isEmpty else { return false }
+        for k in range where text.token(k, isAnyOf: pluralReferents) {
+            for j in (k + 1)..<min(k + 4, range.upperBound) {
+                let noun = text.tokens[j]
+                guard noun.flags.contains(.capitalized) else { continue }
+                if pluralNounEndings.contains(where: { text.key(j, hasSuffix: $0) }) { return true }
+                break
+            }
+        }
+        return false
     }
 
     /// "Hallo Ihr Lieben": a form right after a greeting word, with nothing but a space between
@@ -105,7 +157,9 @@ public struct AddressKind: RuleKind {
         if text.token(index, isAnyOf: ambiguousSubject) {
             guard !next.flags.contains(.capitalized) else { return false }
             if !isPluralVerb(index + 1, in: text) { return true } // "Sie kommt", "Sie hält": she
-            return token.sentence > 0 && introducesGroup(text.sentences[token.sentence - 1], in: text)
+            guard token.sentence > 0 else { return false }
+            let previous = text.sentences[token.sentence - 1]
+            return introducesGroup(previous, in: text) || namesGroup(previous.tokens, in: text)
         }
         // "Ihr könnt …", "Ihr seid …": the plural informal pronoun before a verb, not a possessive before a noun.
         return !next.flags.contains(.capitalized)

@@ -100,6 +100,12 @@ public enum RuleKinds {
         ResponseTimeKind.self,
         ActionKind.self,
         CoverageKind.self,
+        HiddenCharactersKind.self,
+        HashtagCountKind.self,
+        DisclosureKind.self,
+        CooccurrenceKind.self,
+        SpecificityKind.self,
+        LanguageKind.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -1,44 +1,82 @@
-/// `kind: shouting` — words in capitals that are not acronyms ("WIR KÖNNEN NUR HELFEN").
+/// `kind: shouting` — words in capitals that are not acronyms or names ("WIR KÖNNEN NUR
+/// HELFEN", "Das ist NICHT unser Fehler").
 ///
-/// Parameters: `min_letters` (a capitalised word counts from this length, default 4, so "DB"
-/// and "ICE" never do), `acronyms` (capitalised words that are names, not shouting: "OTTO",
-/// "IBAN"). One hit per run of consecutive shouted words.
+/// Capitals are shouting when they carry ordinary words; companies and products spell their
+/// names in capitals too (DEVK, HUK-COBURG, FRITZ!Box, IKEA's BILLY). Without a list of every
+/// brand, the kind reads the shape and the place of the word:
+/// - two or more words in capitals in a row are shouting (together at least 6 letters);
+/// - a single word in capitals shouts only from `min_letters` letters (default 5), when it has
+///   a vowel, holds no digit (XK7P2M is a code), is not joined to another word by a hyphen or
+///   mark (HUK-COBURG, FRITZ!Box, BILLY-Regal are names), and does not follow a noun or one
+///   of the `name_after` words ("die Tür OXBERG", "bei ERGO");
+/// - `acronyms` lists capital words that are never shouting ("OTTO", "IBAN").
+/// One hit per run of shouted words.
 public struct ShoutingKind: RuleKind {
     public static let name = "shouting"
-    public static let parameters = ["min_letters", "acronyms"]
+    public static let parameters = ["min_letters", "acronyms", "name_after"]
 
     let minimumLetters: Int
     let acronyms: [Lexicon.Term]
+    let nameAfter: [Lexicon.Term]
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
-        minimumLetters = fields.int("min_letters", in: 2...20) ?? 4
+        minimumLetters = fields.int("min_letters", in: 2...20) ?? 5
         acronyms = fields.strings("acronyms").map { lexicon.term(for: TextFolding.fold($0.text)) }
+        nameAfter = fields.strings("name_after").map { lexicon.term(for: TextFolding.fold($0.text)) }
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        var runStart: Int?
-        var runEnd = 0
-        // A short word in capitals ("WIR") joins a shouted run next to it in the same sentence.
-        var shortCapitalsStart: Int?
-        var lastSentence = -1
+        var run: [Int] = []
         func close() {
-            if let start = runStart { hits.append(Hit(start: start, end: runEnd, values: ["match": text.excerpt(start..<runEnd)])) }
-            runStart = nil
+            defer { run.removeAll(keepingCapacity: true) }
+            guard let first = run.first, let last = run.last else { return }
+            let letters = run.reduce(0) { $0 + text.tokens[$1].letterCount }
+            let shouted = run.count >= 2 ? letters >= 6 && !isOneName(run, in: text) : isShoutedAlone(first, in: text)
+            guard shouted else { return }
+            let start = text.tokens[first].start, end = text.tokens[last].end
+            hits.append(Hit(start: start, end: end, values: ["match": text.excerpt(start..<end)]))
         }
+        var lastSentence = -1
         for (index, token) in text.tokens.enumerated() where token.letterCount > 0 {
-            if token.sentence != lastSentence { close(); shortCapitalsStart = nil }
+            if token.sentence != lastSentence { close() }
             lastSentence = token.sentence
-            let capitals = token.flags.contains(.allCaps) && !text.token(index, isAnyOf: acronyms)
-            if capitals && token.letterCount >= minimumLetters {
-                if runStart == nil { runStart = shortCapitalsStart ?? token.start }
-                runEnd = token.end
-            } else if capitals {
-                if runStart != nil { runEnd = token.end } else if shortCapitalsStart == nil { shortCapitalsStart = token.start }
+            if isCapitals(index, in: text) {
+                run.append(index)
             } else {
                 close()
-                shortCapitalsStart = nil
             }
         }
         close()
+    }
+
+    private func isCapitals(_ index: Int, in text: AnalyzedText) -> Bool {
+        let token = text.tokens[index]
+        return token.flags.contains(.allCaps) && token.letterCount >= 2 && !text.token(index, isAnyOf: acronyms)
+            && !text.bytes[token.start..<token.end].contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Tokens written together without a space ("HUK-COBURG") are one name.
+    private func isOneName(_ run: [Int], in text: AnalyzedText) -> Bool {
+        zip(run, run.dropFirst()).allSatisfy { isJoined($0, $1, in: text) }
+    }
+
+    private func isJoined(_ left: Int, _ right: Int, in text: AnalyzedText) -> Bool {
+        let gap = text.bytes[text.tokens[left].end..<text.tokens[right].start]
+        return !gap.isEmpty && gap.count <= 2 && !gap.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }
+    }
+
+    private func isShoutedAlone(_ index: Int, in text: AnalyzedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.letterCount >= minimumLetters, hasVowel(index, in: text) else { return false }
+        if index > 0, isJoined(index - 1, index, in: text) { return false }
+        if index + 1 < text.tokens.count, isJoined(index, index + 1, in: text) { return false }
+        guard index > 0, text.tokens[index - 1].sentence == token.sentence else { return true }
+        let previous = text.tokens[index - 1]
+        if previous.flags.contains(.capitalized) && !previous.flags.contains(.sentenceStart) { return false }
+        return !text.token(index - 1, isAnyOf: nameAfter)
+    }
+
+    private func hasVowel(_ index: Int, in text: AnalyzedText) -> Bool {
+        text.key(index).contains { "aeiouyäöü".contains($0) }
     }
 }

@@ -21,6 +21,9 @@ public struct Scorer: Sendable {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
             rule.check(analyzed, context: ruleContext, hits: &hits)
+            if rule.quotations == .skip && !analyzed.quotations.isEmpty {
+                hits.removeAll { hit in analyzed.quotations.contains { $0.contains(hit.start) && hit.end <= $0.upperBound } }
+            }
             if guide.keepsHits[index] { ruleContext.earlierHits[rule.id] = hits }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0

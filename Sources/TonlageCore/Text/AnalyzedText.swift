@@ -4,7 +4,7 @@ public struct Token: Sendable {
     public let start: Int
     public let end: Int
     public let sentence: Int
-    public let flags: Flags
+    public internal(set) var flags: Flags
     public let letterCount: Int
     /// The folded word (NFC, lower case) is `AnalyzedText.folded[keyStart..<keyEnd]`; a token
     /// holds no `String`, so copying one costs no reference counting.
@@ -24,6 +24,11 @@ public struct Token: Sendable {
         public static let sentenceStart = Flags(rawValue: 1 << 2)
         /// Only digits.
         public static let number = Flags(rawValue: 1 << 3)
+        /// Inside quotation marks: the words of someone else, not the writer's own voice.
+        public static let quoted = Flags(rawValue: 1 << 4)
+        /// Hidden characters, look-alike letters from other scripts, full-width letters or
+        /// stacked marks inside the word (see `TextFolding.foldUnicode`).
+        public static let disguised = Flags(rawValue: 1 << 5)
     }
 }
 
@@ -49,6 +54,12 @@ public struct AnalyzedText: Sendable {
     public private(set) var urls: [Range<Int>] = []
     /// How many emoji sequences the reply holds, and where.
     public private(set) var emoji: [Range<Int>] = []
+    /// Byte ranges of `#hashtags`.
+    public private(set) var hashtags: [Range<Int>] = []
+    /// Byte ranges between matching quotation marks („…“, "…", »…«, “…”), marks included.
+    public private(set) var quotations: [Range<Int>] = []
+    /// Whether any word is disguised (`Token.Flags.disguised`).
+    public private(set) var hasDisguisedWords = false
     private var terms: [Lexicon.Term] = []
     /// Every term of the reply as a bit set (bit `t % 64` of word `t / 64`), so a rule can tell
     /// with a few ANDs that none of its words is there.
@@ -70,6 +81,9 @@ public struct AnalyzedText: Sendable {
             sentences = scanner.sentences
             urls = scanner.urls
             emoji = scanner.emoji
+            quotations = scanner.quotations
+            hashtags = scanner.hashtags
+            hasDisguisedWords = scanner.hasDisguisedWords
             terms = scanner.terms
             folded = scanner.folded
         }
@@ -138,6 +152,12 @@ public struct AnalyzedText: Sendable {
     public func excerpt(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
+
+    /// A byte range as a reader sees it: invisible characters left out, so a message can
+    /// quote a disguised word without carrying the disguise along.
+    public func visibleExcerpt(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(excerpt(range).unicodeScalars.filter { !UTF8Scanning.isInvisible($0.value) }))
+    }
 }
 
 private struct Scanner {
@@ -146,8 +166,14 @@ private struct Scanner {
     var sentences: [Sentence] = []
     var urls: [Range<Int>] = []
     var emoji: [Range<Int>] = []
+    var quotations: [Range<Int>] = []
+    var hashtags: [Range<Int>] = []
+    var hasDisguisedWords = false
     var terms: [Lexicon.Term] = []
     var folded: [UInt8] = []
+
+    /// The open quotation: its first byte, the first token after it and the mark that closes it.
+    private var openQuote: (start: Int, firstToken: Int, closers: (UInt32, UInt32))?
 
     private var sentence = 0
     private var sentenceFirstToken = 0
@@ -201,6 +227,7 @@ private struct Scanner {
         var i = start
         if let (specialEnd, isURL) = ChunkClassifier.special(buffer, start, end) {
             if isURL { urls.append(start..<specialEnd) }
+            if buffer[start] == UInt8(ascii: "#") { hashtags.append(start..<specialEnd) }
             markContent(until: specialEnd)
             i = specialEnd
         }
@@ -224,11 +251,34 @@ private struct Scanner {
             switch value {
             case 0x2E, 0x3A: if terminatorInChunk != .strong { terminatorInChunk = .weak } // . :
             case 0x21, 0x3F, 0x2026: terminatorInChunk = .strong // ! ? …
+            case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E: quotationMark(value, at: i, length: length)
             default: break
             }
             markContent(until: i + length)
             i += length
         }
+    }
+
+    /// German „…“ and »…«, English “…”, French «…» and straight "…". A quotation that never
+    /// closes marks nothing, so a stray mark cannot hide the rest of a reply from the rules.
+    private mutating func quotationMark(_ value: UInt32, at position: Int, length: Int) {
+        if let open = openQuote {
+            guard value == open.closers.0 || value == open.closers.1 else { return }
+            for k in open.firstToken..<tokens.count { tokens[k].flags.insert(.quoted) }
+            quotations.append(open.start..<(position + length))
+            openQuote = nil
+            return
+        }
+        let closers: (UInt32, UInt32)
+        switch value {
+        case 0x201E: closers = (0x201C, 0x201D) // „ … “ or „ … ”
+        case 0xBB: closers = (0xAB, 0xAB) // » … «
+        case 0xAB: closers = (0xBB, 0xBB) // « … »
+        case 0x201C: closers = (0x201D, 0x201D) // “ … ”
+        case 0x22: closers = (0x22, 0x22)
+        default: return
+        }
+        openQuote = (position, tokens.count, closers)
     }
 
     private mutating func markContent(until end: Int) {
@@ -242,6 +292,7 @@ private struct Scanner {
         var letters = 0, uppers = 0, digits = 0
         var firstUpper = false
         var ascii = true
+        var hidden = false
         // Letters of Latin-1 only (ä, Ö, é …): folded byte by byte, without Foundation.
         var latin1 = true
         while i < end {
@@ -260,6 +311,14 @@ private struct Scanner {
                 i += length
                 continue
             }
+            // An invisible character between letters hides the word from every rule: keep the word whole.
+            if UTF8Scanning.isInvisible(value), wordContinues(after: i + length, end) {
+                hidden = true
+                ascii = false
+                latin1 = false
+                i += length
+                continue
+            }
             if (value == 0x27 || value == 0x2019), i + length < end,
                UTF8Scanning.isWordScalar(UTF8Scanning.decode(buffer, at: i + length).scalar) {
                 ascii = ascii && value == 0x27
@@ -271,12 +330,17 @@ private struct Scanner {
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[start..<i])
         let keyStart = folded.count
+        var flags: Token.Flags = []
         if ascii || latin1 {
             TextFolding.appendLatin1Lowercased(slice, to: &folded)
         } else {
-            folded += TextFolding.fold(String(decoding: slice, as: UTF8.self)).utf8
+            let (key, disguised) = TextFolding.foldUnicode(String(decoding: slice, as: UTF8.self))
+            folded += key.utf8
+            if disguised || hidden {
+                flags.insert(.disguised)
+                hasDisguisedWords = true
+            }
         }
-        var flags: Token.Flags = []
         if firstUpper { flags.insert(.capitalized) }
         if letters > 0 && uppers == letters { flags.insert(.allCaps) }
         if letters == 0 && digits > 0 { flags.insert(.number) }
@@ -299,6 +363,18 @@ private struct Scanner {
                             termStart: termStart, termEnd: Int32(terms.count)))
         lastContentEnd = i
         return i
+    }
+
+    /// Whether a word scalar follows, past any further invisible characters.
+    private func wordContinues(after position: Int, _ end: Int) -> Bool {
+        var i = position
+        while i < end {
+            let (value, length) = UTF8Scanning.decode(buffer, at: i)
+            if UTF8Scanning.isWordScalar(value) { return true }
+            guard UTF8Scanning.isInvisible(value) else { return false }
+            i += length
+        }
+        return false
     }
 
     private mutating func closeSentence() {

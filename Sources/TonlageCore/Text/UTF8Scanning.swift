@@ -24,6 +24,7 @@ enum UTF8Scanning {
         }
         if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
         if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA } // ª µ º; « » € are not
+        if value >= 0xFF10 && value <= 0xFF19 { return true } // full-width digits, folded to ASCII
         guard let scalar = Unicode.Scalar(value) else { return false }
         if isCombiningMark(value) { return true }
         return scalar.properties.isAlphabetic && !scalar.properties.isEmoji
@@ -54,6 +55,19 @@ enum UTF8Scanning {
         if value < 0x100 { return value == 0xAA || value == 0xB5 || value == 0xBA }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isLowercase
+    }
+
+    /// Characters that show nothing: zero-width spaces and joiners, the soft hyphen, word
+    /// joiners, bidi controls and the byte-order mark. Inside a word they hide it from every
+    /// rule, so the scanner keeps the word whole and leaves them out of its folded form.
+    @inline(__always)
+    static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xAD, 0x34F, 0x61C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF:
+            return true
+        default:
+            return false
+        }
     }
 
     @inline(__always)

@@ -1,0 +1,20 @@
+/// `kind: hashtag-count` — a row of hashtags turns a personal reply into an advertisement.
+///
+/// Parameters: `max` (hashtags allowed, default 2). The hit covers the hashtags beyond the
+/// allowance; `{value}` and `{max}` fill the message.
+public struct HashtagCountKind: RuleKind {
+    public static let name = "hashtag-count"
+    public static let parameters = ["max"]
+
+    let maximum: Int
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        maximum = fields.int("max", in: 0...100) ?? 2
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        guard text.hashtags.count > maximum else { return }
+        hits.append(Hit(start: text.hashtags[maximum].lowerBound, end: text.hashtags[text.hashtags.count - 1].upperBound,
+                        values: ["value": String(text.hashtags.count), "max": String(maximum)]))
+    }
+}

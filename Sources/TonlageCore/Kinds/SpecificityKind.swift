@@ -1,0 +1,81 @@
+/// `kind: specificity` — boilerplate in fresh words. A stock sentence gives itself away by
+/// what it lacks: nothing about this customer's case (no number, date, time, link, product or
+/// name), only reassurance ("Wir nehmen jedes Feedback ernst und geben es intern weiter").
+/// Measuring both catches a paraphrase that no phrase list foresaw, and spares a personal
+/// reply that shares a few words with a stock phrase.
+///
+/// A sentence is *generic* when it holds at least `min_vague` words of the `vague` list and
+/// nothing specific: no digit, link or e-mail address, none of the `specific` words (weekdays,
+/// "morgen", "Uhr" …), and no capitalised word inside the sentence that is not in
+/// `generic_nouns` (German capitalises nouns: "Paket", "Weiche", "Einsatzplanung" are the
+/// case; "Feedback", "Anliegen", "Team" are not) and that is not a name after one of
+/// `name_after` ("Hallo Sven"). Sentences holding a `closing` word ("Grüße") are sign-offs.
+///
+/// `report: sentence` (default) reports every generic sentence; `report: reply` reports the
+/// reply once when none of its sentences is specific and they hold `min_vague` vague words in all.
+public struct SpecificityKind: RuleKind {
+    public static let name = "specificity"
+    public static let parameters = ["report", "vague", "specific", "generic_nouns", "name_after", "closing", "min_vague"]
+
+    public enum Report: String, CaseIterable, Sendable { case sentence, reply }
+
+    let report: Report
+    let vague: PhraseMatcher
+    let specific: PhraseMatcher
+    let genericNouns: PhraseMatcher
+    let nameAfter: PhraseMatcher
+    let closing: PhraseMatcher
+    let minimumVague: Int
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        func matcher(_ key: String, required: Bool = false) -> PhraseMatcher {
+            PhraseMatcher.read(key, from: fields, required: required, what: "a specificity rule", lexicon: &lexicon)
+        }
+        report = fields.choice("report", as: Report.self) ?? .sentence
+        vague = matcher("vague", required: true)
+        specific = matcher("specific")
+        genericNouns = matcher("generic_nouns")
+        nameAfter = matcher("name_after")
+        closing = matcher("closing")
+        minimumVague = fields.int("min_vague", in: 1...20) ?? 2
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        var vagueInReply = 0
+        var contentSentences = 0
+        for sentence in text.sentences {
+            if closing.occurs(in: text, tokens: sentence.tokens) { continue }
+            let vagueWords = vague.matches(in: text, tokens: sentence.tokens).count
+            if isSpecific(sentence, in: text) {
+                if report == .reply { return }
+                continue
+            }
+            contentSentences += 1
+            vagueInReply += vagueWords
+            if report == .sentence, vagueWords >= minimumVague {
+                hits.append(Hit(start: sentence.start, end: sentence.end, values: ["match": text.excerpt(sentence.start..<sentence.end)]))
+            }
+        }
+        if report == .reply, contentSentences > 0, vagueInReply >= minimumVague, let first = text.sentences.first,
+           let last = text.sentences.last {
+            hits.append(Hit(start: first.start, end: last.end, values: ["value": String(vagueInReply)]))
+        }
+    }
+
+    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText) -> Bool {
+        let range = sentence.start..<sentence.end
+        if text.urls.contains(where: { range.overlaps($0) }) { return true }
+        if text.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "@") }) { return true }
+        if specific.occurs(in: text, tokens: sentence.tokens) { return true }
+        let generic = genericNouns.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
+        let vagueWords = vague.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
+        for index in sentence.tokens {
+            let token = text.tokens[index]
+            guard token.flags.contains(.capitalized) || token.flags.contains(.allCaps), !token.flags.contains(.sentenceStart),
+                  token.letterCount > 1, !generic.contains(index), !vagueWords.contains(index) else { continue }
+            if index > sentence.tokens.lowerBound, nameAfter.occurs(in: text, tokens: (index - 1)..<index) { continue }
+            return true
+        }
+        return false
+    }
+}

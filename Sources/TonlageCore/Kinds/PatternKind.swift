@@ -1,7 +1,7 @@
 import Foundation
 
-/// `kind: pattern` — a regular expression over the reply as written, for what words cannot
-/// express (a space before a comma, a date format).
+/// `kind: pattern` — a regular expression over the reply as a reader sees it (see
+/// `NormalizedView`), for what words cannot express (a space before a comma, a date format).
 ///
 /// Parameters: `pattern` (ICU regular expression, required), `case_sensitive` (default false),
 /// and `prefilter`: texts of which every match contains at least one (ASCII letters compared
@@ -34,14 +34,19 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        guard let expression, prefilter?.occurs(in: text.bytes) ?? true else { return }
-        let string = text.text
+        guard let expression else { return }
+        // Hidden characters and look-alikes would break a pattern: match what a reader sees,
+        // and report the place in the text as written.
+        let view = text.needsNormalizedView ? NormalizedView(text) : nil
+        let string = view?.text ?? text.text
+        if let prefilter, !prefilter.occurs(in: view.map { Array($0.text.utf8) } ?? text.bytes) { return }
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
         for match in expression.matches(in: string, range: whole) where match.range.length > 0 {
             guard let range = Range(match.range, in: string) else { continue }
-            let start = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
-            let end = start + string.utf8.distance(from: range.lowerBound, to: range.upperBound)
-            hits.append(Hit(start: start, end: end, values: ["match": String(string[range])]))
+            var start = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
+            var end = start + string.utf8.distance(from: range.lowerBound, to: range.upperBound)
+            if let view { (start, end) = (view.originalOffset[start], view.originalOffset[end]) }
+            hits.append(Hit(start: start, end: end, values: ["match": text.visibleExcerpt(start..<end)]))
         }
     }
 }

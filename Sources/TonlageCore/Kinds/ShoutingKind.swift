@@ -7,7 +7,8 @@
 /// - two or more words in capitals in a row are shouting (together at least 6 letters);
 /// - a single word in capitals shouts only from `min_letters` letters (default 5), when it has
 ///   a vowel, holds no digit (XK7P2M is a code), is not joined to another word by a hyphen or
-///   mark (HUK-COBURG, FRITZ!Box, BILLY-Regal are names), and does not follow a noun or one
+///   mark (HUK-COBURG, FRITZ!Box, BILLY-Regal are names), and does not follow a noun (with
+///   nothing but a space between) or one
 ///   of the `name_after` words ("die Tür OXBERG", "bei ERGO");
 /// - `acronyms` lists capital words that are never shouting ("OTTO", "IBAN").
 /// One hit per run of shouted words.
@@ -72,7 +73,9 @@ public struct ShoutingKind: RuleKind {
         if index + 1 < text.tokens.count, isJoined(index, index + 1, in: text) { return false }
         guard index > 0, text.tokens[index - 1].sentence == token.sentence else { return true }
         let previous = text.tokens[index - 1]
-        if previous.flags.contains(.capitalized) && !previous.flags.contains(.sentenceStart) { return false }
+        // "die Tür OXBERG": a name right after a noun; after "Lisa," the comma ends the name.
+        let onlySpace = text.bytes[previous.end..<token.start].allSatisfy { $0 == 0x20 }
+        if onlySpace && previous.flags.contains(.capitalized) && !previous.flags.contains(.sentenceStart) { return false }
         return !text.token(index - 1, isAnyOf: nameAfter)
     }
 

@@ -60,6 +60,9 @@ public struct AnalyzedText: Sendable {
     public private(set) var quotations: [Range<Int>] = []
     /// Whether any word is disguised (`Token.Flags.disguised`).
     public private(set) var hasDisguisedWords = false
+    /// Whether the reply holds invisible characters anywhere, or disguised words: then
+    /// character patterns match on `NormalizedView` rather than on the text as written.
+    public private(set) var needsNormalizedView = false
     private var terms: [Lexicon.Term] = []
     /// Every term of the reply as a bit set (bit `t % 64` of word `t / 64`), so a rule can tell
     /// with a few ANDs that none of its words is there.
@@ -84,6 +87,7 @@ public struct AnalyzedText: Sendable {
             quotations = scanner.quotations
             hashtags = scanner.hashtags
             hasDisguisedWords = scanner.hasDisguisedWords
+            needsNormalizedView = scanner.hasDisguisedWords || scanner.hasInvisibles
             terms = scanner.terms
             folded = scanner.folded
         }
@@ -169,6 +173,7 @@ private struct Scanner {
     var quotations: [Range<Int>] = []
     var hashtags: [Range<Int>] = []
     var hasDisguisedWords = false
+    var hasInvisibles = false
     var terms: [Lexicon.Term] = []
     var folded: [UInt8] = []
 
@@ -252,7 +257,7 @@ private struct Scanner {
             case 0x2E, 0x3A: if terminatorInChunk != .strong { terminatorInChunk = .weak } // . :
             case 0x21, 0x3F, 0x2026: terminatorInChunk = .strong // ! ? …
             case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E: quotationMark(value, at: i, length: length)
-            default: break
+            default: if UTF8Scanning.isInvisible(value) { hasInvisibles = true }
             }
             markContent(until: i + length)
             i += length

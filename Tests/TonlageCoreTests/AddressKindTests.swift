@@ -55,4 +55,23 @@ struct AddressKindTests {
         #expect(formal("SIE WERDEN SEHEN").isEmpty)
         #expect(formal("@Sie_Official danke! ^SIE").isEmpty)
     }
+
+    @Test("'Sie' after a group named before means 'they'; after one person it is formal", arguments: [
+        ("Deine Großeltern können das Ticket am Schalter abholen: Sie brauchen nur den Ausweis.", [String]()),
+        ("Die Kollegen in der Leitstelle wissen Bescheid. Sie schicken dir morgen den Termin.", []),
+        ("Die Abbrüche nach dem Update kennen wir. Sie treten vor allem abends auf.", []),
+        ("Frau Meier ruft morgen an. Sie können ihr dann alles sagen.", ["Sie"]),
+        ("Die Rechnung ist da. Sie können sie herunterladen.", ["Sie"]),
+    ])
+    func groupReference(text: String, expected: [String]) {
+        #expect(formal(text) == expected, "\(text)")
+    }
+
+    @Test("a capitalised 'Sie' inside a sentence that means the group is a spelling slip, not formal address")
+    func capitalizedThey() {
+        let text = "Ich hab die Kollegen informiert, Sie schauen sich den Automaten heute an."
+        #expect(formal(text).isEmpty)
+        #expect(Fixtures.excerpts(text, rule: "spelling.sie_klein") == ["Sie"])
+        #expect(Fixtures.excerpts("Ich hab das geprüft, Sie bekommen morgen Post.", rule: "spelling.sie_klein").isEmpty)
+    }
 }

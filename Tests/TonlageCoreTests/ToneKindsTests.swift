@@ -111,3 +111,58 @@ struct ToneKindsTests {
         }
     }
 }
+
+/// Parameters added to general kinds: `negations` of `requirement`, `not_after` of
+/// `existence`, `factor` of `length`.
+@Suite("kind parameters")
+struct KindParameterTests {
+    static let guide: Guide = {
+        do {
+            return try Fixtures.guide(rules: """
+                - id: content.verstaendnis
+                  kind: requirement
+                  severity: error
+                  weight: 25
+                  message: "x"
+                  rationale: "x"
+                  phrases: [schlimm, ärgerlich]
+                  negations: [nicht, kein]
+                - id: tone.slang
+                  kind: existence
+                  severity: error
+                  weight: 25
+                  message: "{match}"
+                  rationale: "x"
+                  phrases: [lol]
+                  not_after: [bei, "spiel*"]
+                - id: length.viel
+                  kind: length
+                  bound: recommended
+                  factor: 2
+                  severity: error
+                  weight: 20
+                  message: "{value}/{limit}"
+                  rationale: "x"
+                """, channels: "channels:\n  facebook: { recommended: 10, limit: 100 }")
+        } catch { fatalError("\(error)") }
+    }()
+
+    @Test("a negated phrase does not satisfy a requirement")
+    func negations() {
+        #expect(Fixtures.findings("Das ist schlimm.", rule: "content.verstaendnis", in: Self.guide).isEmpty)
+        #expect(Fixtures.findings("Das ist nicht schlimm.", rule: "content.verstaendnis", in: Self.guide).count == 1)
+        #expect(Fixtures.findings("„Das ist ärgerlich“, schreibst du.", rule: "content.verstaendnis", in: Self.guide).count == 1)
+    }
+
+    @Test("`not_after` words turn a phrase into something else")
+    func notAfter() {
+        #expect(Fixtures.excerpts("lol, klar", rule: "tone.slang", in: Self.guide) == ["lol"])
+        #expect(Fixtures.excerpts("Dein Ping bei LoL ist hoch. Ich spiele LoL.", rule: "tone.slang", in: Self.guide).isEmpty)
+    }
+
+    @Test("`factor` fires only beyond that multiple of the bound")
+    func factor() {
+        #expect(Fixtures.findings("Zwölf Zeichen", rule: "length.viel", in: Self.guide).isEmpty)
+        #expect(Fixtures.findings("Einundzwanzig Zeichen", rule: "length.viel", in: Self.guide).first?.message == "21/10")
+    }
+}

@@ -150,8 +150,9 @@ public struct AddressKind: RuleKind {
     private func isThirdPerson(at index: Int, in text: AnalyzedText) -> Bool {
         let token = text.tokens[index]
         let sentence = text.sentences[token.sentence]
-        // Speaking to the reader as "du" in the same sentence rules out formal address.
-        if !informalAddress(in: text, tokens: sentence.tokens).isEmpty { return true }
+        // Speaking to the reader as "du" in the same sentence rules out formal address; a
+        // lower-case "ihr" does not, as it is also "her" ("Sie können ihr dann sagen …").
+        if informalAddress(in: text, tokens: sentence.tokens).contains(where: { !text.token($0, isAnyOf: formal) }) { return true }
         guard index + 1 < sentence.tokens.upperBound else { return false }
         let next = text.tokens[index + 1]
         if text.token(index, isAnyOf: ambiguousSubject) {

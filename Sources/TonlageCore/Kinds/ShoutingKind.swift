@@ -4,7 +4,8 @@
 /// Capitals are shouting when they carry ordinary words; companies and products spell their
 /// names in capitals too (DEVK, HUK-COBURG, FRITZ!Box, IKEA's BILLY). Without a list of every
 /// brand, the kind reads the shape and the place of the word:
-/// - two or more words in capitals in a row are shouting (together at least 6 letters);
+/// - two or more words in capitals in a row are shouting (together at least 6 letters, and
+///   three words or one of `min_letters`: "DEVK, SEPA" is a list of acronyms);
 /// - a single word in capitals shouts only from `min_letters` letters (default 5), when it has
 ///   a vowel, holds no digit (XK7P2M is a code), is not joined to another word by a hyphen or
 ///   mark (HUK-COBURG, FRITZ!Box, BILLY-Regal are names), and does not follow a noun (with
@@ -32,7 +33,10 @@ public struct ShoutingKind: RuleKind {
             defer { run.removeAll(keepingCapacity: true) }
             guard let first = run.first, let last = run.last else { return }
             let letters = run.reduce(0) { $0 + text.tokens[$1].letterCount }
-            let shouted = run.count >= 2 ? letters >= 6 && !isOneName(run, in: text) : isShoutedAlone(first, in: text)
+            let long = run.contains { text.tokens[$0].letterCount >= minimumLetters }
+            let shouted = run.count >= 2
+                ? letters >= 6 && (long || run.count >= 3) && !isOneName(run, in: text)
+                : isShoutedAlone(first, in: text)
             guard shouted else { return }
             let start = text.tokens[first].start, end = text.tokens[last].end
             hits.append(Hit(start: start, end: end, values: ["match": text.excerpt(start..<end)]))

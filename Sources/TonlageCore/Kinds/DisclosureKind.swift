@@ -41,8 +41,9 @@ public struct DisclosureKind: RuleKind {
 
     private func namesOrganisation(around index: Int, in text: AnalyzedText) -> Bool {
         let sentence = text.tokens[index].sentence
-        // "N26-Support", "Yello-Kundenservice": a name joined to the role.
-        if index > 0, text.tokens[index - 1].sentence == sentence, isName(index - 1, in: text),
+        // "N26-Support", "Yello-Kundenservice", "dm-Kundenservice": a name joined to the role,
+        // in whatever case the brand writes itself.
+        if index > 0, text.tokens[index - 1].sentence == sentence,
            text.bytes[text.tokens[index - 1].end..<text.tokens[index].start].elementsEqual([UInt8(ascii: "-")]) {
             return true
         }

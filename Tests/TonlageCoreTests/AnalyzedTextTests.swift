@@ -13,7 +13,9 @@ struct AnalyzedTextTests {
     func setAside() {
         #expect(words("@DB_Bahn Danke #ICE https://t.co/ZncON bahn.de/x service@otto.de ^KH /je") == ["danke"])
         let text = AnalyzedText("Schau auf bahn.de und https://x.de/y.", lexicon: Lexicon())
-        #expect(text.urls.map { text.excerpt($0) } == ["bahn.de", "https://x.de/y"])
+        #expect(text.tokens.indices.map { text.key($0) } == ["schau", "auf", "und"])
+        // bahn.de is set aside but is no URL to X: a name under a country-code domain needs a path.
+        #expect(text.urls.map { text.excerpt($0) } == ["https://x.de/y"])
     }
 
     @Test("words are folded: NFC, lower case, apostrophes inside, hyphens between")

@@ -23,7 +23,9 @@ struct ChannelLengthTests {
         ("„Danke“ – gern…", 16),                         // typographic quotes and dashes weigh 1, … (U+2026) weighs 2
         ("故人西辞", 8),                                   // CJK weighs 2
         ("Hi http://test.co", 26),                       // a URL counts 23
-        ("Schau auf bahn.de vorbei", 40),                // so does a URL without a scheme
+        ("Schau auf bahn.de/hilfe vorbei", 40),          // so does a URL without a scheme
+        ("Schau auf bahn.de vorbei", 24),                // but a name under a country-code domain needs a path
+        ("Siehe (https://x.de/a_(b)).", 32),             // a URL inside brackets, with balanced ones of its own
         ("https://www.example.com/" + String(repeating: "a", count: 300), 23),
         ("😷👾", 4),                                      // each emoji 2
         ("👨‍👩‍👧‍👦", 2),                                      // a joined family is one emoji
@@ -73,30 +75,52 @@ struct ChannelLengthTests {
         #expect(measure.overflowOffsets[1] == nil)
     }
 
-    @Test("X's own conformance data (twitter-text v3 weighted counts)")
-    func conformance() throws {
-        guard let shared = Fixtures.shared else { return } // ../shared absent: nothing to compare with
-        let url = shared.appendingPathComponent("conformance/twitter-text/validate.yml")
-        guard let yaml = try? String(contentsOf: url, encoding: .utf8) else { return }
-        let root = try #require(try Yams.load(yaml: yaml) as? [String: Any])
-        let tests = try #require(root["tests"] as? [String: Any])
-        let cases = try #require(tests["WeightedTweetsWithDiscountedEmojiCounterTest"] as? [[String: Any]])
-        // These three hinge on twitter-text's full URL grammar (punycode length limits, a
-        // domain label over 63 characters); Tonlage treats every http(s) link as a URL.
-        let urlGrammarCases: Set<String> = [
-            "Handle long url with invalid domain labels and short url",
-            "Do not allow > 140 CJK characters by virtue of CJK chars greater than 63 punycode encoded chars in the host",
-            "Handle a 64 character domain without protocol",
-        ]
-        var checked = 0
-        for testCase in cases {
-            let description = testCase["description"] as? String ?? ""
-            guard !urlGrammarCases.contains(description),
-                  let text = testCase["text"] as? String,
-                  let expected = (testCase["expected"] as? [String: Any])?["weightedLength"] as? Int else { continue }
-            #expect(weighted(text) == expected, "\(description)")
-            checked += 1
+    @Test("X's URLs follow twitter-text's grammar", arguments: [
+        ("Infos: https://www.bahn.de/service?id=42.", ["https://www.bahn.de/service?id=42"]),
+        ("example.com www.example.com foo.co.jp t.co vine.co", ["example.com", "www.example.com", "foo.co.jp", "t.co", "vine.co"]),
+        ("bahn.de otto.de/x", ["otto.de/x"]),                          // name + country code: only with a path
+        ("http://localhost:8080/x https://intranet.corp/y", []),        // no top-level domain X knows
+        ("Link:https://x.de,https://y.de", ["https://x.de", "https://y.de"]), // after punctuation, not after letters
+        ("a/bahn.de/x x_otto.de/x", []),                               // no scheme: not after / - _ .
+        ("service@otto.de #test.com @test.com $t.co", []),
+        ("http://twitter_underscore.com http://-x.com http://x-.com", []),
+        ("http://sub_domain.x.com", ["http://sub_domain.x.com"]),       // an underscore only in a subdomain
+        ("https://en.wikipedia.org/wiki/Primer_(film)", ["https://en.wikipedia.org/wiki/Primer_(film)"]),
+        ("http://t.co/pbY2NfTZ's", ["http://t.co/pbY2NfTZ"]),           // a t.co link ends with its slug
+        ("日本語example.com/path中国語", ["example.com/path"]),            // without a scheme only the ASCII part
+        ("価格は3.5万円です。example.com中国語http://t.co/abcde", ["example.com", "http://t.co/abcde"]),
+        ("http://foobar.みんな/ http://☃.net/", ["http://foobar.みんな/", "http://☃.net/"]),
+        ("\u{2066}\u{202A}http://foobar.پاکستان/\u{202C}\u{2069}", ["http://foobar.پاکستان/"]), // directional marks around
+        ("x.ab" + String(repeating: "c", count: 61) + ".com", ["x.ab" + String(repeating: "c", count: 61) + ".com"]),
+        ("x.ab" + String(repeating: "c", count: 62) + ".com", []),      // a label over 63 characters
+        ("http://" + String(repeating: "あ", count: 52) + ".com", ["http://" + String(repeating: "あ", count: 52) + ".com"]),
+        ("http://" + String(repeating: "あ", count: 60) + ".com", []),  // over 63 once punycode-encoded
+    ])
+    func urls(text: String, expected: [String]) {
+        let analyzed = AnalyzedText(text, lexicon: Self.lexicon)
+        #expect(analyzed.urls.map { analyzed.excerpt($0) } == expected)
+    }
+
+    @Test("punycode lengths as RFC 3492 encodes them")
+    func punycode() {
+        for (label, encoded) in [("bücher", "bcher-kva"), ("☃", "n3h"), ("みんな", "q9jyb4c"), ("پاکستان", "mgbai9azgqp6j"),
+                                 (String(repeating: "あいうえおかきくけこ", count: 5) + "あい", String(repeating: "x", count: 59))] {
+            let bytes = Array(label.utf8)
+            let length = bytes.withUnsafeBufferPointer { TwitterURL.punycodeLength($0, 0, $0.count, limit: 100) }
+            #expect(length == encoded.count, "\(label)")
         }
-        #expect(checked >= 15)
+    }
+
+    @Test("X refuses U+FFFE, U+FEFF and U+FFFF, an empty post and one over 280")
+    func acceptance() {
+        func measure(_ text: String) -> LengthMeasure {
+            ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .weighted, limits: [])
+        }
+        #expect(ChannelLength.acceptedByX(measure("Danke!")))
+        #expect(measure("ABC\u{FFFF}").refusedCharacterOffset == 3)
+        #expect(!ChannelLength.acceptedByX(measure("a\u{FEFF}")))
+        #expect(!ChannelLength.acceptedByX(measure("")))
+        #expect(!ChannelLength.acceptedByX(measure(String(repeating: "x", count: 281))))
+        #expect(ChannelLength.acceptedByX(measure(String(repeating: "x", count: 280))))
     }
 }

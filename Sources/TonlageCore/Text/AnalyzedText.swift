@@ -42,15 +42,16 @@ public struct Sentence: Sendable {
 /// A reply broken into words and sentences once, for every rule to read.
 ///
 /// Works on UTF-8 bytes and makes a `String` only per word. What is not prose is set
-/// aside before words are cut: URLs (kept for X's length count), e-mail addresses,
-/// `@handles`, `#hashtags` and agent signatures such as `^KH` or `/je`.
+/// aside before words are cut: links, e-mail addresses, `@handles`, `#hashtags` and agent
+/// signatures such as `^KH` or `/je`. The links X counts as URLs (see `TwitterURL`) are kept
+/// for its length count.
 public struct AnalyzedText: Sendable {
     public let text: String
     public let bytes: [UInt8]
     public let isASCII: Bool
     public private(set) var tokens: [Token] = []
     public private(set) var sentences: [Sentence] = []
-    /// Byte ranges of URLs, for X's length count.
+    /// Byte ranges of the URLs X counts as 23 characters (twitter-text's grammar), in order.
     public private(set) var urls: [Range<Int>] = []
     /// How many emoji sequences the reply holds, and where.
     public private(set) var emoji: [Range<Int>] = []
@@ -229,14 +230,31 @@ private struct Scanner {
     }
 
     private mutating func scanChunk(_ start: Int, _ end: Int, _ lexicon: Lexicon) {
+        // X's URLs may start inside the chunk ("(https://…)", after directional marks); they are set aside too.
+        var nextURL = urls.count
+        TwitterURL.find(buffer, start, end, into: &urls)
         var i = start
-        if let (specialEnd, isURL) = ChunkClassifier.special(buffer, start, end) {
-            if isURL { urls.append(start..<specialEnd) }
+        if var specialEnd = ChunkClassifier.special(buffer, start, end) {
             if buffer[start] == UInt8(ascii: "#") { hashtags.append(start..<specialEnd) }
+            while nextURL < urls.count, urls[nextURL].lowerBound < specialEnd {
+                specialEnd = max(specialEnd, urls[nextURL].upperBound)
+                nextURL += 1
+            }
             markContent(until: specialEnd)
             i = specialEnd
         }
         while i < end {
+            if nextURL < urls.count, i >= urls[nextURL].lowerBound {
+                let urlEnd = urls[nextURL].upperBound
+                nextURL += 1
+                if urlEnd > i {
+                    markContent(until: urlEnd)
+                    i = urlEnd
+                }
+                continue
+            }
+            // A word stops where a URL starts ("日本https://…").
+            let wordEnd = nextURL < urls.count ? urls[nextURL].lowerBound : end
             let (value, length) = UTF8Scanning.decode(buffer, at: i)
             // Emoji first: a keycap ("1⃣") starts with a digit.
             if value >= 0x80 || value == 0x23 || value == 0x2A || UTF8Scanning.isDigit(value) {
@@ -249,7 +267,7 @@ private struct Scanner {
                 }
             }
             if UTF8Scanning.isWordScalar(value) {
-                i = scanWord(i, end, lexicon)
+                i = scanWord(i, wordEnd, lexicon)
                 terminatorInChunk = .none
                 continue
             }

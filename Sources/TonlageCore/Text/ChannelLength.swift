@@ -13,26 +13,40 @@ public struct LengthMeasure: Sendable {
     public let value: Int
     /// For each limit asked about, the byte offset where the text first exceeds it (nil: it does not).
     public let overflowOffsets: [Int?]
+    /// Weighted counting only: the byte offset of the first character X refuses in a post
+    /// (U+FFFE, U+FEFF, U+FFFF), nil if there is none.
+    public var refusedCharacterOffset: Int? = nil
 }
 
 /// Counts a reply's length the way a channel does.
 ///
-/// X counts weighted characters after NFC normalisation: every URL counts 23, code points in
+/// X counts weighted characters after NFC normalisation (twitter-text's `parseTweet` with
+/// configuration v3): every URL counts 23 (which links are URLs: `TwitterURL`), code points in
 /// U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and U+2032–U+2037 count 1, an emoji sequence
-/// (however many code points it joins) counts 2, everything else 2.
+/// (however many code points it joins) counts 2, everything else 2 — directional marks
+/// (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) too; only U+061C, in the first range, counts 1.
 public enum ChannelLength {
     public static let urlWeight = 23
+    /// X's limit in weighted characters (`maxWeightedTweetLength`).
+    public static let xLimit = 280
+
+    /// Whether X accepts a post so measured (weighted counting): not empty, at most 280 weighted
+    /// characters and free of the characters it refuses.
+    public static func acceptedByX(_ measure: LengthMeasure) -> Bool {
+        measure.value > 0 && measure.value <= xLimit && measure.refusedCharacterOffset == nil
+    }
 
     public static func measure(_ text: AnalyzedText, counting: LengthCounting, limits: [Int]) -> LengthMeasure {
         text.bytes.withUnsafeBufferPointer { buffer in
             var tally = Tally(limits: limits)
+            var refused: Int?
             switch counting {
             case .weighted:
-                weighted(buffer, urls: text.urls, into: &tally)
+                refused = weighted(buffer, urls: text.urls, into: &tally)
             case .graphemes:
                 graphemes(buffer, isASCII: text.isASCII, text: text.text, emoji: text.emoji, into: &tally)
             }
-            return LengthMeasure(value: tally.total, overflowOffsets: tally.overflow)
+            return LengthMeasure(value: tally.total, overflowOffsets: tally.overflow, refusedCharacterOffset: refused)
         }
     }
 
@@ -65,15 +79,22 @@ public enum ChannelLength {
         }
     }
 
-    private static func weighted(_ b: UnsafeBufferPointer<UInt8>, urls: [Range<Int>], into tally: inout Tally) {
+    /// Returns where the first character X refuses is, if any.
+    private static func weighted(_ b: UnsafeBufferPointer<UInt8>, urls: [Range<Int>], into tally: inout Tally) -> Int? {
         var i = 0
         var nextURL = 0
+        var urlStart = urls.first?.lowerBound ?? .max
+        var refused: Int?
         let n = b.count
         while i < n {
-            if nextURL < urls.count, urls[nextURL].lowerBound == i {
-                tally.add(urlWeight, startingAt: i)
-                i = urls[nextURL].upperBound
+            if i >= urlStart {
+                // (A URL overlapped by what came before, which does not happen, is passed over.)
+                if i == urlStart {
+                    tally.add(urlWeight, startingAt: i)
+                    i = urls[nextURL].upperBound
+                }
                 nextURL += 1
+                urlStart = nextURL < urls.count ? urls[nextURL].lowerBound : .max
                 continue
             }
             let sequence = EmojiScanner.sequenceLength(b, at: i)
@@ -83,9 +104,11 @@ public enum ChannelLength {
                 continue
             }
             let (value, length) = UTF8Scanning.decode(b, at: i)
+            if value >= 0xFEFF, refused == nil, value == 0xFEFF || value == 0xFFFE || value == 0xFFFF { refused = i }
             // A base followed by combining marks is weighed in NFC, as X normalises first.
             var end = i + length
-            while end < n, UTF8Scanning.isCombiningMark(UTF8Scanning.decode(b, at: end).scalar) {
+            let clusterLimit = min(n, urlStart)
+            while end < clusterLimit, UTF8Scanning.isCombiningMark(UTF8Scanning.decode(b, at: end).scalar) {
                 end += UTF8Scanning.decode(b, at: end).length
             }
             if end > i + length {
@@ -100,6 +123,7 @@ public enum ChannelLength {
             }
             i = end
         }
+        return refused
     }
 
     @inline(__always)

@@ -1,41 +1,44 @@
-/// Recognises the parts of a whitespace-delimited chunk that are not prose: URLs (with or
-/// without a scheme, as X counts them), e-mail addresses, @handles, #hashtags and the agent
-/// signatures of social-care teams (`^KH`, `/je`).
+/// Recognises the parts of a whitespace-delimited chunk that are not prose: links (with or
+/// without a scheme), e-mail addresses, @handles, #hashtags and the agent signatures of
+/// social-care teams (`^KH`, `/je`).
+///
+/// Which links X counts as URLs is `TwitterURL`'s business: a link set aside here need not be
+/// one (`bahn.de` alone is not, to X), and a URL X counts is set aside as well.
 enum ChunkClassifier {
-    /// Top-level domains recognised in a URL written without a scheme (`bahn.de`).
+    /// Top-level domains that make a chunk written without a scheme a domain rather than words (`bahn.de`).
     static let topLevelDomains: Set<String> = [
         "de", "at", "ch", "com", "net", "org", "eu", "info", "io", "co", "biz", "shop", "app", "online",
         "me", "tv", "ly", "gl", "to", "uk", "fr", "it", "nl", "be", "es", "pl", "dk", "se", "no", "fi",
         "us", "jp", "cn", "in", "ru", "berlin", "hamburg", "koeln", "bayern", "nrw", "jobs", "help",
     ]
 
-    /// Where the special part of the chunk ends, and whether it is a URL; nil for prose.
-    static func special(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (end: Int, isURL: Bool)? {
+    /// Where the special part of the chunk ends; nil for prose.
+    static func special(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         let first = b[start]
         if hasPrefix(b, start, end, "http://") || hasPrefix(b, start, end, "https://") || hasPrefix(b, start, end, "www.") {
-            return (trimTrailingPunctuation(b, start, end), true)
+            return trimTrailingPunctuation(b, start, end)
         }
         switch first {
         case UInt8(ascii: "@"), UInt8(ascii: "#"):
             let stop = scanWhile(b, start + 1, end) { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
-            return stop > start + 1 ? (stop, false) : nil
+            return stop > start + 1 ? stop : nil
         case UInt8(ascii: "^"):
             let stop = scanWhile(b, start + 1, end, isASCIILetter)
-            return stop > start + 1 && stop - start <= 5 ? (stop, false) : nil
+            return stop > start + 1 && stop - start <= 5 ? stop : nil
         case UInt8(ascii: "/"):
             let stop = scanWhile(b, start + 1, end, isASCIILetter)
             let letters = stop - start - 1
             let atEnd = stop == end || isClosingPunctuation(b[stop])
-            return letters >= 2 && letters <= 3 && atEnd ? (stop, false) : nil
+            return letters >= 2 && letters <= 3 && atEnd ? stop : nil
         default:
             break
         }
         if let at = firstIndex(of: UInt8(ascii: "@"), b, start, end), at > start {
             let stop = trimTrailingPunctuation(b, start, end)
-            if firstIndex(of: UInt8(ascii: "."), b, at, stop) != nil { return (stop, false) }
+            if firstIndex(of: UInt8(ascii: "."), b, at, stop) != nil { return stop }
         }
         if firstIndex(of: UInt8(ascii: "."), b, start + 1, end) != nil, let stop = bareDomainEnd(b, start, end) {
-            return (stop, true)
+            return stop
         }
         return nil
     }

@@ -22,7 +22,7 @@ struct PersonalDataShownKindTests {
                     role_mailboxes: [service, info, "filiale*"]
                     own_numbers: ["030 2970 1234"]
                     company_prefixes: ["0800", "0180"]
-                    own_words: ["unser*", "*hotline", servicenummer]
+                    own_words: ["unser*", uns, "*hotline", servicenummer, filiale]
                     phone_words: [rufnummer, handynummer, nummer]
                     account_words: [iban, konto]
                     ending_words: ["*endung", endet, letzten]
@@ -30,6 +30,7 @@ struct PersonalDataShownKindTests {
                     street_words: [straße]
                     street_exceptions: ["*sitzplatz"]
                     postcode_words: [plz, "postleitzahl*"]
+                    place_words: [in, nach]
                     reference_words: [bestellung, sendung, buchung, "*nummer"]
                     public_words: [flug, flugnummer, artikelnummer]
                     birth_words: [geboren, "geburtsdatum*"]
@@ -53,6 +54,7 @@ struct PersonalDataShownKindTests {
     @Test("e-mail addresses, except the brand's domains and role mailboxes", arguments: [
         ("Die Bestätigung ging an kerstin.wolff84@gmx.de – schau mal in den Spam.", ["E-Mail-Adresse: kerstin.wolff84@gmx.de"]),
         ("Schreib an „tom_b+shop@web.de“.", ["E-Mail-Adresse: tom_b+shop@web.de"]),
+        ("Oder an jürgen.müller@gmx.de?", ["E-Mail-Adresse: jürgen.müller@gmx.de"]),
         ("Schreib uns an service@otto.de oder an lea.schmidt@otto.de.", []),
         ("Du erreichst mich über filiale-hoerde@rossmann.de.", []),
         ("Oder an info@beispiel-shop.de, da antwortet das Team.", []),
@@ -79,6 +81,7 @@ struct PersonalDataShownKindTests {
         "Ruf einfach die 030 2970 1234 an.",
         "Kostenlos erreichst du uns unter 0800 330 1000.",
         "Die Servicenummer 0221 9999999 hilft weiter.",
+        "Ruf uns gern unter 089 12345678 an.",
         "Oder unter +49 800 3301000 aus dem Ausland.",
     ])
     func ownLines(text: String) {
@@ -115,6 +118,7 @@ struct PersonalDataShownKindTests {
         ("Dein Sitzplatz 42 ist reserviert, Platz 3 in der Rangliste.", []),
         ("Der Weg 2 Minuten zum Gleis.", []),
         ("Du wohnst in der Lindenstraße?", []),
+        ("Unsere Filiale in der Königstraße 12 hat bis 20 Uhr geöffnet.", []),
     ])
     func streets(text: String, expected: [String]) {
         #expect(shown(text) == expected, "\(text)")
@@ -123,7 +127,9 @@ struct PersonalDataShownKindTests {
     @Test("postcodes after a context word or before a place", arguments: [
         ("Im PLZ-Bereich 81549 gibt es eine Störung.", ["Postleitzahl: 81549"]),
         ("Das Paket geht nach 81549 München-Ramersdorf.", ["Postleitzahl: 81549 München-Ramersdorf"]),
+        ("Lieferadresse: Gartenstraße 12, 81549 München.", ["Anschrift: Gartenstraße 12", "Postleitzahl: 81549 München"]),
         ("Über 12000 Kunden waren betroffen.", []),
+        ("Wir haben 12345 Rückmeldungen bekommen.", []),
         ("Die RB 11208 bis Dülmen fällt aus, die RB 20231 Lünen auch.", []),
         ("Ganze 12345 Euro.", []),
     ])
@@ -141,6 +147,8 @@ struct PersonalDataShownKindTests {
         ("Deine Bestellung von 2019 ist archiviert.", []),
         ("Die Bestellung über 1234 Euro und 59,90 € ist bezahlt.", []),
         ("Die Bestellung kommt in 3 Tagen.", []),
+        ("Der Vertrag mit 1000 Freiminuten läuft weiter.", []),
+        ("Die Sendung 2024-0815 ist da, das Jahr 2024 und 2019-2021 sind keine Nummern.", ["Vorgangsnummer: 2024-0815"]),
         ("Dein Flug LH 1164 und die Flugnummer LH1166 sind öffentlich, die Artikelnummer 4006381333931 auch.", []),
         ("Dein ICE 1234 fährt um 17:42 von Gleis 7.", []),
     ])

@@ -11,16 +11,18 @@
 /// - phone: 7 to 15 digits starting with 0 or + ("0176 48213907", "+49 171 1234567",
 ///   "030/1234567"). The company's own lines are not data: `own_numbers`, numbers starting with
 ///   one of `company_prefixes` (0800, 0180 …; compared as digits, +49 read as 0), and numbers
-///   after one of `own_words` ("unsere Hotline"). After one of `phone_words` ("Rufnummer")
-///   any 4 digits or more are a phone number.
+///   after one of `own_words` ("unsere Hotline", "ruf uns"). After one of `phone_words`
+///   ("Rufnummer") any 4 digits or more are a phone number.
 /// - iban: groups that pass the ISO 13616 mod-97 check; and 2 to 6 digits with one of
 ///   `account_words` ("IBAN", "Konto") and one of `ending_words` ("Endung", "endet") among the
 ///   six words before them.
 /// - street: a capitalised word ending in one of `street_suffixes` ("Gartenstraße"), or one of
 ///   `street_words` after a capitalised word ("Berliner Straße"), then a house number ("12a");
-///   `street_exceptions` end so but are no streets ("*sitzplatz").
-/// - postcode: five digits after one of `postcode_words` ("PLZ"), or right before a
-///   capitalised place name ("81549 München").
+///   `street_exceptions` end so but are no streets ("*sitzplatz"); after one of `own_words`
+///   ("unsere Filiale in der") the address is the company's.
+/// - postcode: five digits after one of `postcode_words` ("PLZ"); or right before a capitalised
+///   place name after one of `place_words` ("nach 81549 München") or after a house number and
+///   a comma ("Gartenstraße 12, 81549 München").
 /// - reference: 4 digits or more, or a code of 6 capitals and digits ("XK7P2M"), within three
 ///   words after one of `reference_words` ("Bestellung", "*nummer"); and 10 digits or more
 ///   anywhere (tracking numbers).
@@ -28,7 +30,8 @@
 ///   `birth_words`.
 /// Numbers after one of `public_words` ("Flug", "Artikelnummer") or after a short code in
 /// capitals ("ICE 598", "LH 1164") are timetable or catalogue data; numbers before one of
-/// `units` ("Euro", "Minuten") are amounts; four-digit years are no references.
+/// `units` ("Euro", "Minuten") or right before a capitalised noun ("1000 Freiminuten") are
+/// amounts and counts; four-digit years are no references.
 ///
 /// One hit per entity; `{match}` is the entity as written. Restrict the rule to public
 /// channels with `except_channels`.
@@ -37,7 +40,7 @@ public struct PersonalDataShownKind: RuleKind {
     public static let parameters = [
         "entities", "labels", "own_domains", "role_mailboxes", "own_numbers", "company_prefixes", "own_words",
         "phone_words", "account_words", "ending_words", "street_suffixes", "street_words", "street_exceptions",
-        "postcode_words", "reference_words", "public_words", "birth_words", "months", "units",
+        "postcode_words", "place_words", "reference_words", "public_words", "birth_words", "months", "units",
     ]
 
     public enum Entity: String, CaseIterable, Sendable {
@@ -64,7 +67,7 @@ public struct PersonalDataShownKind: RuleKind {
     private let companyPrefixes: [String]
     private let streetSuffixes: [String]
     private let ownWords, phoneWords, accountWords, endingWords, streetWords, streetExceptions: PhraseMatcher
-    private let postcodeWords, referenceWords, publicWords, birthWords, months, units: PhraseMatcher
+    private let postcodeWords, placeWords, referenceWords, publicWords, birthWords, months, units: PhraseMatcher
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         let what = "a personal-data-shown rule"
@@ -105,6 +108,7 @@ public struct PersonalDataShownKind: RuleKind {
         streetWords = words("street_words")
         streetExceptions = words("street_exceptions")
         postcodeWords = words("postcode_words")
+        placeWords = words("place_words")
         referenceWords = words("reference_words")
         publicWords = words("public_words")
         birthWords = words("birth_words", requiredFor: .birthdate)
@@ -184,8 +188,9 @@ public struct PersonalDataShownKind: RuleKind {
         }
         // "6.36 Uhr", "2,5": times and decimals.
         if run.hasDot { return nil }
-        if isOn(.street), let start = streetStart(run, in: text) {
-            return Found(start: start, end: text.tokens[run.first].end, entity: .street)
+        if isOn(.street), let street = streetStart(run, in: text) {
+            if ownWords.occurs(in: text, tokens: window(before: street, count: 4, in: text)) { return nil }
+            return Found(start: text.tokens[street].start, end: text.tokens[run.first].end, entity: .street)
         }
         let before = window(before: run.first, count: 6, in: text)
         if isOn(.iban), run.isSingleToken, !run.hasLetters, (2...6).contains(run.digits),
@@ -201,6 +206,7 @@ public struct PersonalDataShownKind: RuleKind {
         // "PLZ 81549" or "ID 4711" name the number; "ICE 598" names a train.
         if cue == .publicNumber || (cueToken != run.first - 1 && followsDesignator(run, in: text)) { return nil }
         if isOn(.postcode), isPostcodeShape, let end = placeAfter(run, in: text) {
+            if ownWords.occurs(in: text, tokens: window(before: run.first, count: 4, in: text)) { return nil }
             return Found(start: run.start, end: end, entity: .postcode)
         }
         if isPhoneShaped(run, in: text) {
@@ -209,7 +215,7 @@ public struct PersonalDataShownKind: RuleKind {
             return isOn(entity) ? Found(start: run.start, end: run.end, entity: entity) : nil
         }
         if let cue, cue != .publicNumber, run.digits >= 4 || hasCode(run, in: text),
-           !isYear(run, in: text), !isAmount(run, in: text) {
+           !isYear(run, in: text), !isAmount(run, in: text), !isCount(run, in: text) {
             let entity: Entity = cue == .phone ? .phone : .reference
             if entity == .phone && isOwnLine(run, in: text) { return nil }
             return isOn(entity) ? Found(start: run.start, end: run.end, entity: entity) : nil
@@ -326,7 +332,8 @@ public struct PersonalDataShownKind: RuleKind {
 
     // MARK: Dates
 
-    /// A date starting at the run: "12.05.1985", "12.05.", "1985-05-12", "3. März 1990".
+    /// A date at the start of the run: "12.05.1985", "12.05.", "1985-05-12", "3. März 1990";
+    /// a time may follow in the same run ("2015-05-21 15:19").
     private func dateEnd(_ run: NumberRun, in text: AnalyzedText) -> (end: Int, lastToken: Int)? {
         let t = run.first
         let count = run.last - run.first + 1
@@ -336,25 +343,26 @@ public struct PersonalDataShownKind: RuleKind {
             return text.bytes[token.start..<token.end].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         func length(_ index: Int) -> Int { text.tokens[index].end - text.tokens[index].start }
-        if run.hasDot, count == 2 || count == 3, let day = value(t), let month = value(t + 1),
-           length(t) <= 2, length(t + 1) <= 2, (1...31).contains(day), (1...12).contains(month) {
-            if count == 3 {
-                return [2, 4].contains(length(t + 2)) && value(t + 2) != nil ? (run.end, run.last) : nil
+        func joined(_ index: Int, by mark: UInt8) -> Bool { text.bytes[text.gap(before: index)].first == mark }
+        let dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
+        if count >= 2, length(t) <= 2, length(t + 1) <= 2, joined(t + 1, by: dot),
+           let day = value(t), let month = value(t + 1), (1...31).contains(day), (1...12).contains(month) {
+            if count >= 3, joined(t + 2, by: dot), [2, 4].contains(length(t + 2)), value(t + 2) != nil {
+                return (text.tokens[t + 2].end, t + 2)
             }
             // Without a year only "12.05." is a date; "12.05 Uhr" is a time.
             let end = text.tokens[t + 1].end
-            return end < text.bytes.count && text.bytes[end] == UInt8(ascii: ".") ? (end + 1, t + 1) : nil
+            return end < text.bytes.count && text.bytes[end] == dot ? (end + 1, t + 1) : nil
         }
-        if !run.hasDot, count == 3, length(t) == 4, length(t + 1) == 2, length(t + 2) == 2,
-           value(t) != nil, let month = value(t + 1), let day = value(t + 2),
-           (1...12).contains(month), (1...31).contains(day), text.bytes[text.tokens[t].end] == UInt8(ascii: "-") {
-            return (run.end, run.last)
+        if count >= 3, length(t) == 4, length(t + 1) == 2, length(t + 2) == 2, joined(t + 1, by: hyphen), joined(t + 2, by: hyphen),
+           value(t) != nil, let month = value(t + 1), let day = value(t + 2), (1...12).contains(month), (1...31).contains(day) {
+            return (text.tokens[t + 2].end, t + 2)
         }
         // "3. März 1990": the month a word of its own.
         guard run.isSingleToken, length(t) <= 2, let day = value(t), (1...31).contains(day), t + 1 < text.tokens.count,
               months.occurs(in: text, tokens: (t + 1)..<(t + 2)) else { return nil }
         let gap = text.gap(before: t + 1)
-        guard gap.count <= 3, text.bytes[gap].allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ") }) else { return nil }
+        guard gap.count <= 3, text.bytes[gap].allSatisfy({ $0 == dot || $0 == UInt8(ascii: " ") }) else { return nil }
         if t + 2 < text.tokens.count, length(t + 2) == 4, value(t + 2) != nil, isSpace(text.gap(before: t + 2), in: text) {
             return (text.tokens[t + 2].end, t + 2)
         }
@@ -368,7 +376,7 @@ public struct PersonalDataShownKind: RuleKind {
 
     // MARK: Street
 
-    /// Where the street before a house number starts: "Gartenstraße 12", "Hauptstr. 5",
+    /// The token the street before a house number starts with: "Gartenstraße 12", "Hauptstr. 5",
     /// "Karl-Marx-Straße 3", "Berliner Straße 7b".
     private func streetStart(_ run: NumberRun, in text: AnalyzedText) -> Int? {
         let number = text.tokens[run.first]
@@ -382,10 +390,10 @@ public struct PersonalDataShownKind: RuleKind {
         let isCompound = streetSuffixes.contains { suffix in
             text.key(street, hasSuffix: suffix) && (keyLength > suffix.utf8.count || text.isHyphenJoined(before: street))
         }
-        if isCompound { return text.tokens[text.compound(around: street...street).lowerBound].start }
+        if isCompound { return text.compound(around: street...street).lowerBound }
         guard street > 0, streetWords.occurs(in: text, tokens: street..<(street + 1)),
               text.tokens[street - 1].flags.contains(.capitalized), isSpace(text.gap(before: street), in: text) else { return nil }
-        return text.tokens[text.compound(around: (street - 1)...(street - 1)).lowerBound].start
+        return text.compound(around: (street - 1)...(street - 1)).lowerBound
     }
 
     /// One to four digits and at most one letter: "12", "7b".
@@ -397,10 +405,15 @@ public struct PersonalDataShownKind: RuleKind {
 
     // MARK: Postcode
 
-    /// Where "81549 München" ends: five digits and the capitalised place name right after.
+    /// Where "81549 München" ends: five digits and the capitalised place name right after, the
+    /// number after a word that introduces a place ("nach", "in") or after "Gartenstraße 12,".
+    /// Counts look the same ("12345 Rückmeldungen"), so the word before decides.
     private func placeAfter(_ run: NumberRun, in text: AnalyzedText) -> Int? {
         let place = run.last + 1
-        guard place < text.tokens.count, isSpace(text.gap(before: place), in: text) else { return nil }
+        guard run.first > 0, place < text.tokens.count, isSpace(text.gap(before: place), in: text) else { return nil }
+        let afterAddress = text.tokens[run.first - 1].flags.contains(.number)
+            && text.bytes[text.gap(before: run.first)].first == UInt8(ascii: ",")
+        guard afterAddress || placeWords.occurs(in: text, tokens: (run.first - 1)..<run.first) else { return nil }
         let name = text.tokens[place]
         guard name.flags.contains(.capitalized), !name.flags.contains(.sentenceStart), !name.flags.contains(.allCaps),
               name.letterCount >= 2, !followedByUnit(run.last, in: text) else { return nil }
@@ -441,6 +454,16 @@ public struct PersonalDataShownKind: RuleKind {
         if i < b.count, b[i] == UInt8(ascii: "%") || b[i] == UInt8(ascii: "$") { return true }
         if i + 2 < b.count, b[i] == 0xE2, b[i + 1] == 0x82, b[i + 2] == 0xAC { return true } // €
         return followedByUnit(run.last, in: text)
+    }
+
+    /// "1000 Freiminuten", "5000 Kunden": up to six digits right before a capitalised noun
+    /// count something; a reference number is followed by a verb or a full stop.
+    private func isCount(_ run: NumberRun, in text: AnalyzedText) -> Bool {
+        let next = run.last + 1
+        guard run.isSingleToken, !run.hasLetters, run.digits <= 6, next < text.tokens.count,
+              isSpace(text.gap(before: next), in: text) else { return false }
+        let word = text.tokens[next]
+        return word.flags.contains(.capitalized) && !word.flags.contains(.sentenceStart) && word.letterCount >= 2
     }
 
     private func followedByUnit(_ index: Int, in text: AnalyzedText) -> Bool {

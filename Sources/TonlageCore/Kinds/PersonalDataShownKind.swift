@@ -197,13 +197,16 @@ public struct PersonalDataShownKind: RuleKind {
            accountWords.occurs(in: text, tokens: before), endingWords.occurs(in: text, tokens: before) {
             return Found(start: run.start, end: run.end, entity: .iban)
         }
+        // Phones, postcodes and references all hold four digits or a code; "RE 7" and "17:42" end here.
+        guard run.digits >= 4 || run.hasLetters else { return nil }
         let near = window(before: run.first, count: 3, in: text)
         let isPostcodeShape = run.isSingleToken && !run.hasLetters && run.digits == 5
         if isOn(.postcode), isPostcodeShape, postcodeWords.occurs(in: text, tokens: near) {
             return Found(start: run.start, end: run.end, entity: .postcode)
         }
         let (cue, cueToken) = contextCue(in: near, text: text)
-        // "PLZ 81549" or "ID 4711" name the number; "ICE 598" names a train.
+        // Capitals right before a number name a train, flight or line ("ICE 598"), unless they
+        // are a context word themselves ("KD-NR 4711").
         if cue == .publicNumber || (cueToken != run.first - 1 && followsDesignator(run, in: text)) { return nil }
         if isOn(.postcode), isPostcodeShape, let end = placeAfter(run, in: text) {
             if ownWords.occurs(in: text, tokens: window(before: run.first, count: 4, in: text)) { return nil }
@@ -382,7 +385,7 @@ public struct PersonalDataShownKind: RuleKind {
         let number = text.tokens[run.first]
         guard run.first > 0, isHouseNumber(number, in: text), !followedByUnit(run.first, in: text) else { return nil }
         let gap = text.gap(before: run.first)
-        guard isSpace(gap, in: text) || (text.bytes[gap.lowerBound] == UInt8(ascii: ".") && gap.count <= 2) else { return nil }
+        guard isSpace(gap, in: text) || (1...2).contains(gap.count) && text.bytes[gap.lowerBound] == UInt8(ascii: ".") else { return nil }
         let street = run.first - 1
         let name = text.tokens[street]
         guard name.flags.contains(.capitalized), !streetExceptions.occurs(in: text, tokens: street..<(street + 1)) else { return nil }

@@ -403,7 +403,7 @@ public struct PersonalDataShownKind: RuleKind {
     private func isHouseNumber(_ token: Token, in text: AnalyzedText) -> Bool {
         let length = token.end - token.start
         let digits = length - token.letterCount
-        return (1...4).contains(digits) && token.letterCount <= 1 && IBANChecksum.isDigit(text.bytes[token.start])
+        return (1...4).contains(digits) && token.letterCount <= 1 && UTF8Scanning.isDigit(UInt32(text.bytes[token.start]))
     }
 
     // MARK: Postcode
@@ -452,7 +452,7 @@ public struct PersonalDataShownKind: RuleKind {
     private func isAmount(_ run: NumberRun, in text: AnalyzedText) -> Bool {
         let b = text.bytes
         var i = run.end
-        if i < b.count, b[i] == UInt8(ascii: ","), i + 1 < b.count, IBANChecksum.isDigit(b[i + 1]) { return true }
+        if i < b.count, b[i] == UInt8(ascii: ","), i + 1 < b.count, UTF8Scanning.isDigit(UInt32(b[i + 1])) { return true }
         if i < b.count, b[i] == UInt8(ascii: " ") { i += 1 } else if i + 1 < b.count, b[i] == 0xC2, b[i + 1] == 0xA0 { i += 2 }
         if i < b.count, b[i] == UInt8(ascii: "%") || b[i] == UInt8(ascii: "$") { return true }
         if i + 2 < b.count, b[i] == 0xE2, b[i + 1] == 0x82, b[i + 2] == 0xAC { return true } // €

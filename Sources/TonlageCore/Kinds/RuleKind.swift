@@ -95,6 +95,7 @@ public enum RuleKinds {
         PunctuationRunKind.self,
         EmojiCountKind.self,
         PersonalDataKind.self,
+        PersonalDataShownKind.self,
         MinimumWordsKind.self,
         PatternKind.self,
         ResponseTimeKind.self,

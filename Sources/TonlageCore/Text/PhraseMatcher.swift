@@ -24,6 +24,9 @@ public struct PhraseMatcher: Sendable {
 
     public init(gap: Int = 0) { self.gap = gap }
 
+    /// No phrase at all: an optional word list the guide left out.
+    public var isEmpty: Bool { phrases.isEmpty }
+
     /// Adds a phrase; returns its index, or nil if it holds no word (or starts with `*`).
     @discardableResult
     public mutating func add(_ phrase: String, lexicon: inout Lexicon) -> Int? {

@@ -5,25 +5,23 @@ import Testing
 @Suite("cooccurrence kind")
 struct CooccurrenceKindTests {
     static func guide(scope: String, extra: String = "") -> Guide {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: content.verkauf
-                  kind: cooccurrence
-                  severity: error
-                  weight: 25
-                  message: "„{match}“"
-                  rationale: "Erst helfen, dann verkaufen."
-                  scope: \(scope)
-                  required: [angebot]
-                  min_groups: 2
-                  gap: 2
-                  \(extra)
-                  groups:
-                    angebot: ["unser* neu*", "wusstest du schon"]
-                    preis: ["im monat", "sparen"]
-                    aufforderung: ["probier*", "lade * herunter"]
-                """)
-        } catch { fatalError("\(error)") }
+        Fixtures.kindGuide("""
+            - id: content.verkauf
+              kind: cooccurrence
+              severity: error
+              weight: 25
+              message: "„{match}“"
+              rationale: "Erst helfen, dann verkaufen."
+              scope: \(scope)
+              required: [angebot]
+              min_groups: 2
+              gap: 2
+              \(extra)
+              groups:
+                angebot: ["unser* neu*", "wusstest du schon"]
+                preis: ["im monat", "sparen"]
+                aufforderung: ["probier*", "lade * herunter"]
+            """)
     }
 
     @Test("the required group and one more, in one sentence")

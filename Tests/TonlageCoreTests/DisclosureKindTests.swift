@@ -4,22 +4,18 @@ import Testing
 /// `kind: disclosure`: first-person phrases, or a role tied to an organisation anywhere in the reply.
 @Suite("disclosure kind")
 struct DisclosureKindTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: disclosure.wer
-                  kind: disclosure
-                  severity: error
-                  weight: 30
-                  message: "Wer schreibt?"
-                  rationale: "Auf fremden Seiten offen schreiben."
-                  gap: 3
-                  phrases: ["ich arbeite", "hier schreibt", "wir von"]
-                  roles: [service, "*service", support, "*support", team, "*team", "mitarbeiter*", "filialleiter*"]
-                  links: [von, vom, bei, der, des, aus]
-                """)
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: disclosure.wer
+              kind: disclosure
+              severity: error
+              weight: 30
+              message: "Wer schreibt?"
+              rationale: "Auf fremden Seiten offen schreiben."
+              gap: 3
+              phrases: ["ich arbeite", "hier schreibt", "wir von"]
+              roles: [service, "*service", support, "*support", team, "*team", "mitarbeiter*", "filialleiter*"]
+              links: [von, vom, bei, der, des, aus]
+            """)
 
     func discloses(_ text: String) -> Bool {
         Fixtures.findings(text, rule: "disclosure.wer", in: Self.guide, channel: .forum).isEmpty

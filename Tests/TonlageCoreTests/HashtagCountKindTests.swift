@@ -4,19 +4,15 @@ import Testing
 /// `kind: hashtag-count`: a row of hashtags.
 @Suite("hashtag-count kind")
 struct HashtagCountKindTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: tone.hashtags
-                  kind: hashtag-count
-                  severity: warning
-                  weight: 15
-                  max: 2
-                  message: "{value} Hashtags, höchstens {max}."
-                  rationale: "Kein Werbepost."
-                """)
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: tone.hashtags
+              kind: hashtag-count
+              severity: warning
+              weight: 15
+              max: 2
+              message: "{value} Hashtags, höchstens {max}."
+              rationale: "Kein Werbepost."
+            """)
 
     @Test("the hashtags beyond the allowance are the hit; the message counts them all")
     func count() throws {

@@ -5,25 +5,21 @@ import Testing
 /// any rule.
 @Suite("hidden-characters kind")
 struct HiddenCharactersKindTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: spelling.versteckt
-                  kind: hidden-characters
-                  severity: error
-                  weight: 30
-                  message: "„{match}“ ist verschleiert."
-                  rationale: "Niemand tippt das aus Versehen."
-                - id: privacy.passwort
-                  kind: existence
-                  severity: error
-                  weight: 40
-                  message: "„{match}“"
-                  rationale: "Nie nach Passwörtern fragen."
-                  phrases: ["*passwort"]
-                """)
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: spelling.versteckt
+              kind: hidden-characters
+              severity: error
+              weight: 30
+              message: "„{match}“ ist verschleiert."
+              rationale: "Niemand tippt das aus Versehen."
+            - id: privacy.passwort
+              kind: existence
+              severity: error
+              weight: 40
+              message: "„{match}“"
+              rationale: "Nie nach Passwörtern fragen."
+              phrases: ["*passwort"]
+            """)
 
     func excerpts(_ text: String, rule: String) -> [String] {
         Fixtures.excerpts(text, rule: rule, in: Self.guide)

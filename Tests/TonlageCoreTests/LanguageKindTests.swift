@@ -4,21 +4,17 @@ import Testing
 /// `kind: language`: function words tell a reply in another language.
 @Suite("language kind")
 struct LanguageKindTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: content.sprache
-                  kind: language
-                  severity: error
-                  weight: 30
-                  min_words: 3
-                  message: "Nicht Deutsch."
-                  rationale: "In der Sprache des Kunden antworten."
-                  own: [und, der, die, das, ist, du, dir, dein, für, mit]
-                  foreign: [the, and, is, you, your, we, for, with, sorry, thanks]
-                """)
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: content.sprache
+              kind: language
+              severity: error
+              weight: 30
+              min_words: 3
+              message: "Nicht Deutsch."
+              rationale: "In der Sprache des Kunden antworten."
+              own: [und, der, die, das, ist, du, dir, dein, für, mit]
+              foreign: [the, and, is, you, your, we, for, with, sorry, thanks]
+            """)
 
     @Test("an English reply is foreign, a German one with an English word or two is not")
     func language() {

@@ -6,40 +6,36 @@ import Testing
 @Suite("personal-data-shown kind")
 struct PersonalDataShownKindTests {
     static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                  - id: privacy.gezeigt
-                    kind: personal-data-shown
-                    severity: error
-                    weight: 30
-                    except_channels: [dm, email]
-                    message: "{entity}: {match}"
-                    rationale: "Daten gehören nicht in die Öffentlichkeit."
-                    entities: [email, phone, iban, street, postcode, reference, birthdate]
-                    labels: {email: E-Mail-Adresse, phone: Telefonnummer, iban: Bankverbindung, street: Anschrift,
-                             postcode: Postleitzahl, reference: Vorgangsnummer, birthdate: Geburtsdatum}
-                    own_domains: [rossmann.de, otto.de]
-                    role_mailboxes: [service, info, "filiale*"]
-                    own_numbers: ["030 2970 1234"]
-                    company_prefixes: ["0800", "0180"]
-                    own_words: ["unser*", uns, "*hotline", servicenummer, filiale]
-                    phone_words: [rufnummer, handynummer, nummer]
-                    account_words: [iban, konto]
-                    ending_words: ["*endung", endet, letzten]
-                    street_suffixes: [straße, str, weg, platz]
-                    street_words: [straße]
-                    street_exceptions: ["*sitzplatz"]
-                    postcode_words: [plz, "postleitzahl*"]
-                    place_words: [in, nach]
-                    reference_words: [bestellung, sendung, buchung, "*nummer"]
-                    public_words: [flug, flugnummer, artikelnummer]
-                    birth_words: [geboren, "geburtsdatum*"]
-                    months: [januar, märz, mai]
-                    units: [euro, minuten, kunden]
-                """)
-        } catch {
-            fatalError("\(error)")
-        }
+        Fixtures.kindGuide("""
+              - id: privacy.gezeigt
+                kind: personal-data-shown
+                severity: error
+                weight: 30
+                except_channels: [dm, email]
+                message: "{entity}: {match}"
+                rationale: "Daten gehören nicht in die Öffentlichkeit."
+                entities: [email, phone, iban, street, postcode, reference, birthdate]
+                labels: {email: E-Mail-Adresse, phone: Telefonnummer, iban: Bankverbindung, street: Anschrift,
+                         postcode: Postleitzahl, reference: Vorgangsnummer, birthdate: Geburtsdatum}
+                own_domains: [rossmann.de, otto.de]
+                role_mailboxes: [service, info, "filiale*"]
+                own_numbers: ["030 2970 1234"]
+                company_prefixes: ["0800", "0180"]
+                own_words: ["unser*", uns, "*hotline", servicenummer, filiale]
+                phone_words: [rufnummer, handynummer, nummer]
+                account_words: [iban, konto]
+                ending_words: ["*endung", endet, letzten]
+                street_suffixes: [straße, str, weg, platz]
+                street_words: [straße]
+                street_exceptions: ["*sitzplatz"]
+                postcode_words: [plz, "postleitzahl*"]
+                place_words: [in, nach]
+                reference_words: [bestellung, sendung, buchung, "*nummer"]
+                public_words: [flug, flugnummer, artikelnummer]
+                birth_words: [geboren, "geburtsdatum*"]
+                months: [januar, märz, mai]
+                units: [euro, minuten, kunden]
+            """)
     }()
 
     func findings(_ text: String, channel: Channel = .facebook) -> [Finding] {

@@ -5,34 +5,30 @@ import Testing
 /// do not, and `quotations: check` makes any rule look inside.
 @Suite("quotations")
 struct QuotationTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: address.sie
-                  kind: existence
-                  severity: error
-                  weight: 30
-                  message: "{match}"
-                  rationale: "Duzen."
-                  phrases: [sie]
-                - id: tone.auch_zitate
-                  kind: existence
-                  quotations: check
-                  severity: warning
-                  weight: 5
-                  message: "{match}"
-                  rationale: "Sieht auch Zitate."
-                  phrases: [sie]
-                - id: privacy.nummer
-                  kind: existence
-                  severity: error
-                  weight: 30
-                  message: "{match}"
-                  rationale: "Daten nur privat."
-                  phrases: [kundennummer]
-                """)
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: address.sie
+              kind: existence
+              severity: error
+              weight: 30
+              message: "{match}"
+              rationale: "Duzen."
+              phrases: [sie]
+            - id: tone.auch_zitate
+              kind: existence
+              quotations: check
+              severity: warning
+              weight: 5
+              message: "{match}"
+              rationale: "Sieht auch Zitate."
+              phrases: [sie]
+            - id: privacy.nummer
+              kind: existence
+              severity: error
+              weight: 30
+              message: "{match}"
+              rationale: "Daten nur privat."
+              phrases: [kundennummer]
+            """)
 
     func rules(_ text: String) -> [String] {
         Scorer(guide: Self.guide).score(text, context: ReplyContext(channel: .facebook, mood: .neutral)).findings.map(\.rule)

@@ -4,21 +4,17 @@ import Testing
 /// `kind: shouting`: capitals that carry ordinary words, told from names by shape and place.
 @Suite("shouting kind")
 struct ShoutingKindTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: tone.laut
-                  kind: shouting
-                  severity: error
-                  weight: 25
-                  min_letters: 5
-                  name_after: [von, bei]
-                  acronyms: [ikea]
-                  message: "{match}"
-                  rationale: "Nicht schreien."
-                """)
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: tone.laut
+              kind: shouting
+              severity: error
+              weight: 25
+              min_letters: 5
+              name_after: [von, bei]
+              acronyms: [ikea]
+              message: "{match}"
+              rationale: "Nicht schreien."
+            """)
 
     func shouted(_ text: String) -> [String] {
         Fixtures.excerpts(text, rule: "tone.laut", in: Self.guide)

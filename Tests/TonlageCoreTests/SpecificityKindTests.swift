@@ -5,23 +5,21 @@ import Testing
 @Suite("specificity kind")
 struct SpecificityKindTests {
     static func guide(report: String) -> Guide {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: template.leer
-                  kind: specificity
-                  report: \(report)
-                  severity: error
-                  weight: 25
-                  min_vague: 3
-                  message: "{match}"
-                  rationale: "Nichts Konkretes."
-                  vague: [feedback, ernst, intern, weiter, besser, unmut, nachvollziehen, nachdruck, klärung, zeitnah]
-                  generic_nouns: [feedback, unmut, nachdruck, klärung, team]
-                  specific: [morgen, uhr, "ich habe"]
-                  name_after: [hallo, hi]
-                  closing: ["grüße"]
-                """)
-        } catch { fatalError("\(error)") }
+        Fixtures.kindGuide("""
+            - id: template.leer
+              kind: specificity
+              report: \(report)
+              severity: error
+              weight: 25
+              min_vague: 3
+              message: "{match}"
+              rationale: "Nichts Konkretes."
+              vague: [feedback, ernst, intern, weiter, besser, unmut, nachvollziehen, nachdruck, klärung, zeitnah]
+              generic_nouns: [feedback, unmut, nachdruck, klärung, team]
+              specific: [morgen, uhr, "ich habe"]
+              name_after: [hallo, hi]
+              closing: ["grüße"]
+            """)
     }
 
     @Test("a reply of reassurance only is reported once", arguments: [

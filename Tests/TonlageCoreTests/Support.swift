@@ -41,6 +41,11 @@ enum Fixtures {
         return guide
     }
 
+    /// `guide(rules:)` for a test's own guide, which is meant to compile: a failure stops the run with every diagnostic.
+    static func kindGuide(_ rules: String, channels: String = "") -> Guide {
+        do { return try guide(rules: rules, channels: channels) } catch { fatalError("the test's guide does not compile: \(error)") }
+    }
+
     /// The findings of `rule` for a reply.
     static func findings(_ text: String, rule: String, in guide: Guide = germanGuide,
                          channel: Channel = .facebook, mood: Mood = .neutral) -> [Finding] {

@@ -116,36 +116,32 @@ struct ToneKindsTests {
 /// `existence`, `factor` of `length`.
 @Suite("kind parameters")
 struct KindParameterTests {
-    static let guide: Guide = {
-        do {
-            return try Fixtures.guide(rules: """
-                - id: content.verstaendnis
-                  kind: requirement
-                  severity: error
-                  weight: 25
-                  message: "x"
-                  rationale: "x"
-                  phrases: [schlimm, ärgerlich]
-                  negations: [nicht, kein]
-                - id: tone.slang
-                  kind: existence
-                  severity: error
-                  weight: 25
-                  message: "{match}"
-                  rationale: "x"
-                  phrases: [lol]
-                  not_after: [bei, "spiel*"]
-                - id: length.viel
-                  kind: length
-                  bound: recommended
-                  factor: 2
-                  severity: error
-                  weight: 20
-                  message: "{value}/{limit}"
-                  rationale: "x"
-                """, channels: "channels:\n  facebook: { recommended: 10, limit: 100 }")
-        } catch { fatalError("\(error)") }
-    }()
+    static let guide: Guide = Fixtures.kindGuide("""
+            - id: content.verstaendnis
+              kind: requirement
+              severity: error
+              weight: 25
+              message: "x"
+              rationale: "x"
+              phrases: [schlimm, ärgerlich]
+              negations: [nicht, kein]
+            - id: tone.slang
+              kind: existence
+              severity: error
+              weight: 25
+              message: "{match}"
+              rationale: "x"
+              phrases: [lol]
+              not_after: [bei, "spiel*"]
+            - id: length.viel
+              kind: length
+              bound: recommended
+              factor: 2
+              severity: error
+              weight: 20
+              message: "{value}/{limit}"
+              rationale: "x"
+            """, channels: "channels:\n  facebook: { recommended: 10, limit: 100 }")
 
     @Test("a negated phrase does not satisfy a requirement")
     func negations() {

@@ -13,8 +13,6 @@ public struct EmojiCountKind: RuleKind {
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        guard text.emoji.count > maximum else { return }
-        hits.append(Hit(start: text.emoji[maximum].lowerBound, end: text.emoji[text.emoji.count - 1].upperBound,
-                        values: ["value": String(text.emoji.count), "max": String(maximum)]))
+        if let hit = Excess.hit(text.emoji, allowed: maximum) { hits.append(hit) }
     }
 }

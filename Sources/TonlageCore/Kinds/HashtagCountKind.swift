@@ -13,8 +13,6 @@ public struct HashtagCountKind: RuleKind {
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        guard text.hashtags.count > maximum else { return }
-        hits.append(Hit(start: text.hashtags[maximum].lowerBound, end: text.hashtags[text.hashtags.count - 1].upperBound,
-                        values: ["value": String(text.hashtags.count), "max": String(maximum)]))
+        if let hit = Excess.hit(text.hashtags, allowed: maximum) { hits.append(hit) }
     }
 }

@@ -142,6 +142,12 @@ public struct Linter {
         guard let guide else { return result }
         let ruleIDs = guide.rules.map(\.id)
         for step in scenario.steps {
+            for mark in step.guideRuleMarks where !ruleIDs.contains(mark.rule) {
+                result.append(Diagnostic(file: file, line: mark.line, column: mark.column,
+                                         message: "the guide has no rule `\(mark.rule)` to recognise this group"
+                                             + NameSuggestion.didYouMean(mark.rule, in: ruleIDs),
+                                         code: "unknown-rule"))
+            }
             for transition in step.transitions {
                 for mark in transition.condition?.ruleMarks ?? [] where !ruleIDs.contains(mark.rule) {
                     result.append(Diagnostic(file: file, line: mark.line, column: mark.column,

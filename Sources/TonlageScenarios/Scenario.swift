@@ -54,6 +54,8 @@ public struct Step: Sendable {
     public let rules: Guide
     /// The `must_mention` groups by the id of the rule that checks them (`content.nennen_<name>`).
     public let mentionRules: [String: String]
+    /// Where `must_mention` groups name a guide rule (`{ rule: ID }`), for lint.
+    public let guideRuleMarks: [(rule: String, line: Int, column: Int)]
     /// The group names, in file order.
     public var mentionGroups: [String] { expectations.mustMention.map(\.name) }
 }

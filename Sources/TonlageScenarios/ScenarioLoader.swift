@@ -150,6 +150,10 @@ public enum ScenarioLoader {
         }
 
         var mustMention: [(String, [String])] = []
+        // Groups met by a guide rule's recogniser (`{ rule: content.empathie }`): the guide
+        // already reports what is missing, so the scenario does not report it a second time.
+        var guideRules: [String: String] = [:]
+        var guideRuleMarks: [(rule: String, line: Int, column: Int)] = []
         var mustNot: [String] = []
         var actions: [Action] = [.reply]
         if let expectNode = fields.node("expect"), let expect = YAMLFields(expectNode, sink: sink, what: "`expect`") {
@@ -161,8 +165,17 @@ public enum ScenarioLoader {
                         switch value {
                         case let .scalar(scalar): phrases = [scalar.string]
                         case let .sequence(items): phrases = items.compactMap(\.string)
+                        case .mapping:
+                            guard let reference = YAMLFields(value, sink: sink, what: "a `must_mention` group") else { continue }
+                            reference.reportUnknownKeys(allowed: ["rule"], what: "a `must_mention` group")
+                            guard let rule = reference.string("rule", required: true, what: "a `must_mention` group") else { continue }
+                            guideRules[rule] = key.string ?? ""
+                            let mark = reference.node("rule")?.mark
+                            guideRuleMarks.append((rule, mark?.line ?? 1, mark?.column ?? 1))
+                            phrases = []
                         default:
-                            sink.report("each `must_mention` group maps a name to a list of phrases", code: "wrong-type", at: value.mark)
+                            sink.report("each `must_mention` group maps a name to a list of phrases, or to `{ rule: ID }` of the guide",
+                                        code: "wrong-type", at: value.mark)
                             continue
                         }
                         mustMention.append((key.string ?? "", phrases))
@@ -186,8 +199,8 @@ public enum ScenarioLoader {
         }
 
         var builder = RuleSetBuilder(language: language)
-        var mentionRules: [String: String] = [:]
-        for group in mustMention {
+        var mentionRules = guideRules
+        for group in mustMention where !guideRules.values.contains(group.0) {
             // Named after the group, so the same expectation in several scenarios counts as one in reports.
             var id = "content.nennen_" + Self.slug(group.0)
             while mentionRules[id] != nil { id += "_" }
@@ -207,7 +220,7 @@ public enum ScenarioLoader {
         return Step(id: id, posts: posts, mood: fields.choice("mood", as: Mood.self),
                     expectations: Expectations(mustMention: mustMention, mustNot: mustNot, actions: actions),
                     targetSeconds: target, transitions: transitions, rules: builder.build(file: file),
-                    mentionRules: mentionRules)
+                    mentionRules: mentionRules, guideRuleMarks: guideRuleMarks)
     }
 
     /// "Verständnis zeigen" → "verständnis_zeigen".

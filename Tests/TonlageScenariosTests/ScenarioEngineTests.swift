@@ -112,4 +112,40 @@ struct ScenarioEngineTests {
         #expect(run.mood == .angry)
         #expect(run.turns.count == 1)
     }
+
+    @Test("a group recognised by a guide rule is met through it and its absence reported once")
+    func guideRecogniser() throws {
+        let yaml = """
+            id: test
+            title: Test
+            channel: facebook
+            customer: { name: Nina, handle: "@nina", mood: angry }
+            briefing: Übung
+            steps:
+              - id: eins
+                posts: ["Wo bleibt mein Paket?"]
+                expect:
+                  must_mention:
+                    Verständnis: { rule: content.empathie }
+                next:
+                  - if: { mentions: [Verständnis] }
+                    go: resolved
+                  - go: lost
+            """
+        let (loaded, diagnostics) = Fixtures.scenario(yaml)
+        let scenario = try #require(loaded, "\(diagnostics)")
+        var cold = ScenarioRun(scenario: scenario)
+        let coldAnswer = cold.answer(Answer(text: "Dein Paket kommt morgen."), scorer: Fixtures.scorer)
+        let coldTurn = try #require(coldAnswer)
+        #expect(!coldTurn.mentioned.contains("Verständnis"))
+        #expect(coldTurn.card.findings.filter { $0.family == .content }.map(\.rule) == ["content.empathie"])
+        #expect(cold.outcome == .lost)
+
+        var warm = ScenarioRun(scenario: scenario)
+        let warmAnswer = warm.answer(Answer(text: "Drei Tage ohne Paket, da wäre ich auch sauer. Es kommt morgen."),
+                                     scorer: Fixtures.scorer)
+        let warmTurn = try #require(warmAnswer)
+        #expect(warmTurn.mentioned.contains("Verständnis"))
+        #expect(warm.outcome == .resolved)
+    }
 }

@@ -35,7 +35,10 @@ import Yams
 /// inside ("congstar" aside, "eSIM", "FRITZ!Box": mixed case is a name), words glued to
 /// another by a period ("bahn.bonus"), unit abbreviations after a number ("14 ct").
 /// One hit per misspelt word; `{match}` is the word, `{correction}` the first correction.
-public struct SpellingKind: RuleKind {
+///
+/// A class, unlike most kinds: its many tables travel into the per-reply closures as one
+/// reference instead of a copy that retains each of them.
+public final class SpellingKind: RuleKind {
     public static let name = "spelling"
     public static let parameters = ["dictionary", "also", "respell", "accept", "min_letters", "links", "min_part",
                                     "infinitive", "verb_forms", "noun_forms", "nouns_after", "names_after",
@@ -43,8 +46,10 @@ public struct SpellingKind: RuleKind {
 
     let analyzer: WordAnalyzer?
     let accepted: PhraseMatcher
-    let nounMarkers: [Lexicon.Term]
-    let nameMarkers: [Lexicon.Term]
+    /// Folded words, compared only for the rare word in doubt: as lexicon terms they would be
+    /// looked up for every word of every reply.
+    let nounMarkers: Set<String>
+    let nameMarkers: Set<String>
     let minimumLetters: Int
     let correctionTemplate: String
     let deferTo: [String]
@@ -55,8 +60,8 @@ public struct SpellingKind: RuleKind {
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         accepted = PhraseMatcher.read("accept", from: fields, required: false, what: "a spelling rule", lexicon: &lexicon)
-        nounMarkers = fields.strings("nouns_after").map { lexicon.term(for: $0.text) }
-        nameMarkers = fields.strings("names_after").map { lexicon.term(for: $0.text) }
+        nounMarkers = Set(fields.strings("nouns_after").map { TextFolding.fold($0.text) })
+        nameMarkers = Set(fields.strings("names_after").map { TextFolding.fold($0.text) })
         minimumLetters = fields.int("min_letters", in: 1...20) ?? 2
         correctionTemplate = fields.string("correction") ?? "{correction}"
         deferTo = fields.strings("defer_to").map(\.text)
@@ -143,74 +148,31 @@ public struct SpellingKind: RuleKind {
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         guard let analyzer, !text.tokens.isEmpty else { return }
         text.bytes.withUnsafeBufferPointer { bytes in
-            var reading = Reading(kind: self, analyzer: analyzer, text: text, bytes: bytes)
-            reading.run(context: context, hits: &hits)
+            let reply = Reply(bytes: bytes)
+            for doubt in doubts(text, reply, analyzer: analyzer, context: context) {
+                if let hit = judge(doubt, text, reply, analyzer: analyzer) { hits.append(hit) }
+            }
         }
     }
 }
 
-/// One reply read by the spelling rule.
-private struct Reading {
-    let kind: SpellingKind
-    let analyzer: WordAnalyzer
-    let text: AnalyzedText
+/// A word the dictionaries doubt: the token, where its key ends (before an apostrophe-s:
+/// "geht's"), and what the word is regardless of its place.
+private struct Doubt {
+    let token: Int
+    let keyEnd: Int
+    let verdict: WordVerdict
+}
+
+/// The reply's bytes with the questions asked of them. The reply's analysis and the rule are
+/// passed to every function rather than kept here: a copy of either would retain each of its
+/// arrays once per reply (measured: a quarter of the rule's time).
+private struct Reply {
     let bytes: UnsafeBufferPointer<UInt8>
-
-    /// A word to look up: the token, and where its key ends (before an apostrophe-s: "geht's").
-    struct Candidate {
-        let token: Int
-        let keyEnd: Int
-        var verdict: WordVerdict?
-    }
-
-    init(kind: SpellingKind, analyzer: WordAnalyzer, text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>) {
-        self.kind = kind
-        self.analyzer = analyzer
-        self.text = text
-        self.bytes = bytes
-    }
-
-    mutating func run(context: RuleContext, hits: inout [Hit]) {
-        var candidates = selectCandidates(context: context)
-        guard !candidates.isEmpty else { return }
-        lookUp(&candidates)
-        for candidate in candidates where candidate.verdict != .correct {
-            if let hit = judge(candidate) { hits.append(hit) }
-        }
-    }
-
-    /// The words worth a look-up; what is not prose, or not for a dictionary, stays out.
-    private func selectCandidates(context: RuleContext) -> [Candidate] {
-        let tokens = text.tokens
-        var accepted: [Bool] = []
-        for match in kind.accepted.matches(in: text) {
-            if accepted.isEmpty { accepted = [Bool](repeating: false, count: tokens.count) }
-            for index in match.firstToken...match.lastToken { accepted[index] = true }
-        }
-        var deferred: [Hit] = []
-        for id in kind.deferTo { deferred += context.earlierHits[id] ?? [] }
-        var candidates: [Candidate] = []
-        for (index, token) in tokens.enumerated() {
-            guard token.letterCount >= kind.minimumLetters, !token.flags.contains(.allCaps),
-                  accepted.isEmpty || !accepted[index],
-                  !deferred.contains(where: { $0.start < token.end && token.start < $0.end }),
-                  let keyEnd = keyEnd(of: token), !isGluedByPeriod(token) else { continue }
-            if index > 0 {
-                let previous = tokens[index - 1]
-                // The ending of a gender form ("Kund*innen"): the word is read whole from its start.
-                if previous.end == token.start - 1, Self.isGenderGap(bytes[token.start - 1]),
-                   !token.flags.contains(.capitalized) { continue }
-                // A unit after a number: "14 ct", "40 cm".
-                if previous.flags.contains(.number), token.letterCount <= 3, onlySpace(previous.end, token.start) { continue }
-            }
-            candidates.append(Candidate(token: index, keyEnd: keyEnd, verdict: nil))
-        }
-        return candidates
-    }
 
     /// Where the word's key ends, or nil for a word not to check: one with a digit, one with a
     /// capital inside ("eSIM": a name), one with an apostrophe other than a final "'s".
-    private func keyEnd(of token: Token) -> Int? {
+    func keyEnd(of token: Token) -> Int? {
         var index = token.start
         var apostrophe: (at: Int, length: Int)?
         while index < token.end {
@@ -233,108 +195,142 @@ private struct Reading {
     }
 
     /// "bahn.bonus", "d.lab": a period with no space joins names, not sentences.
-    private func isGluedByPeriod(_ token: Token) -> Bool {
+    func isGluedByPeriod(_ token: Token) -> Bool {
         if token.end + 1 < bytes.count, bytes[token.end] == 0x2E, Self.isWordByte(bytes[token.end + 1]) { return true }
         return token.start >= 2 && bytes[token.start - 1] == 0x2E && Self.isWordByte(bytes[token.start - 2])
     }
 
-    /// All verdicts under one lock; words not seen before are analysed outside it.
-    private func lookUp(_ candidates: inout [Candidate]) {
-        var missing: [Int] = []
-        kind.verdicts.withTable { table in
-            for index in candidates.indices {
-                let verdict = table.find(key(candidates[index]))
-                candidates[index].verdict = verdict
-                if verdict == nil { missing.append(index) }
-            }
-        }
-        guard !missing.isEmpty else { return }
-        for index in missing {
-            candidates[index].verdict = analyzer.verdict(of: String(decoding: key(candidates[index]), as: UTF8.self))
-        }
-        kind.verdicts.withTable { table in
-            for index in missing { table.insert(key(candidates[index]), candidates[index].verdict ?? .unknown) }
-        }
+    /// Whether only spaces stand between two places: no punctuation, no quote, no line break.
+    func onlySpace(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        return bytes[from..<to].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
-    private func key(_ candidate: Candidate) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[text.tokens[candidate.token].start..<candidate.keyEnd])
+    static func isGenderGap(_ byte: UInt8) -> Bool { byte == 0x2A || byte == 0x3A || byte == 0x5F }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+}
+
+extension SpellingKind {
+    /// The words whose verdict is not plainly "correct". Most replies have none, so the words
+    /// are looked up in one pass with no array of their own; what is not prose, or not for a
+    /// dictionary, stays out.
+    private func doubts(_ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, context: RuleContext) -> [Doubt] {
+        let tokens = text.tokens
+        var isAccepted: [Bool] = []
+        for match in accepted.matches(in: text) {
+            if isAccepted.isEmpty { isAccepted = [Bool](repeating: false, count: tokens.count) }
+            for index in match.firstToken...match.lastToken { isAccepted[index] = true }
+        }
+        var deferred: [Hit] = []
+        for id in deferTo { deferred += context.earlierHits[id] ?? [] }
+        var doubts: [Doubt] = []
+        verdicts.withTable { table in
+            for (index, token) in tokens.enumerated() {
+                guard token.letterCount >= minimumLetters, !token.flags.contains(.allCaps),
+                      isAccepted.isEmpty || !isAccepted[index],
+                      deferred.isEmpty || !deferred.contains(where: { $0.start < token.end && token.start < $0.end }),
+                      let keyEnd = reply.keyEnd(of: token), !reply.isGluedByPeriod(token) else { continue }
+                if index > 0 {
+                    let previous = tokens[index - 1]
+                    // The ending of a gender form ("Kund*innen"): the word is read whole from its start.
+                    if previous.end == token.start - 1, Reply.isGenderGap(reply.bytes[token.start - 1]),
+                       !token.flags.contains(.capitalized) { continue }
+                    // A unit after a number: "14 ct", "40 cm".
+                    if previous.flags.contains(.number), token.letterCount <= 3, reply.onlySpace(previous.end, token.start) { continue }
+                }
+                let key = UnsafeBufferPointer(rebasing: reply.bytes[token.start..<keyEnd])
+                let verdict: WordVerdict
+                if let known = table.find(key) {
+                    verdict = known
+                } else {
+                    verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
+                    table.insert(key, verdict)
+                }
+                if verdict != .correct { doubts.append(Doubt(token: index, keyEnd: keyEnd, verdict: verdict)) }
+            }
+        }
+        return doubts
     }
 
     /// The verdict on any stretch of the reply: a hyphenated word, a word with its period.
-    private func verdict(_ range: Range<Int>) -> WordVerdict {
-        let key = UnsafeBufferPointer(rebasing: bytes[range])
-        if let known = kind.verdicts.withTable({ $0.find(key) }) { return known }
-        let verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
-        kind.verdicts.withTable { $0.insert(key, verdict) }
-        return verdict
+    private func verdict(_ range: Range<Int>, _ reply: Reply, analyzer: WordAnalyzer) -> WordVerdict {
+        let key = UnsafeBufferPointer(rebasing: reply.bytes[range])
+        return verdicts.withTable { table in
+            if let known = table.find(key) { return known }
+            let verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
+            table.insert(key, verdict)
+            return verdict
+        }
     }
 
     /// Whether a word the dictionaries doubt is wrong where it stands, and the hit if so.
-    private func judge(_ candidate: Candidate) -> Hit? {
+    private func judge(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer) -> Hit? {
         let tokens = text.tokens
-        let index = candidate.token
+        let index = doubt.token
         let token = tokens[index]
         let previous = index > 0 ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-        guard var verdict = candidate.verdict else { return nil }
+        var verdict = doubt.verdict
         let capitalized = token.flags.contains(.capitalized)
         var sentenceStart = token.flags.contains(.sentenceStart)
         // After an abbreviation the sentence goes on: "der TGV bzw. Railjet".
-        if sentenceStart, let previous, previous.end < bytes.count, bytes[previous.end] == 0x2E,
-           !previous.flags.contains(.capitalized), self.verdict(previous.start..<(previous.end + 1)) == .correct {
+        if sentenceStart, let previous, previous.end < reply.bytes.count, reply.bytes[previous.end] == 0x2E,
+           !previous.flags.contains(.capitalized), self.verdict(previous.start..<(previous.end + 1), reply, analyzer: analyzer) == .correct {
             sentenceStart = false
         }
         if verdict == .correctAtSentenceStart { if sentenceStart { return nil } else { verdict = .unknown } }
 
-        let hyphenBefore = previous.map { $0.end == token.start - 1 && bytes[$0.end] == 0x2D } ?? false
-        let hyphenAfter = token.end < bytes.count && bytes[token.end] == 0x2D
-        let periodAfter = token.end < bytes.count && bytes[token.end] == 0x2E
+        let hyphenBefore = previous.map { $0.end == token.start - 1 && reply.bytes[$0.end] == 0x2D } ?? false
+        let hyphenAfter = token.end < reply.bytes.count && reply.bytes[token.end] == 0x2D
+        let periodAfter = token.end < reply.bytes.count && reply.bytes[token.end] == 0x2E
         // Read with its neighbours: "Kund*innen", "Rücksende-Etikett", "bzw.".
-        if let next, next.start == token.end + 1, !next.flags.contains(.capitalized), Self.isGenderGap(bytes[token.end]),
-           self.verdict(token.start..<next.end) == .correct { return nil }
-        if hyphenAfter, let next, next.start == token.end + 1, self.verdict(token.start..<next.end) == .correct { return nil }
-        if hyphenBefore, let previous, self.verdict(previous.start..<token.end) == .correct { return nil }
-        if periodAfter, self.verdict(token.start..<(token.end + 1)) == .correct { return nil }
+        if let next, next.start == token.end + 1, !next.flags.contains(.capitalized), Reply.isGenderGap(reply.bytes[token.end]),
+           self.verdict(token.start..<next.end, reply, analyzer: analyzer) == .correct { return nil }
+        if hyphenAfter, let next, next.start == token.end + 1, self.verdict(token.start..<next.end, reply, analyzer: analyzer) == .correct { return nil }
+        if hyphenBefore, let previous, self.verdict(previous.start..<token.end, reply, analyzer: analyzer) == .correct { return nil }
+        if periodAfter, self.verdict(token.start..<(token.end + 1), reply, analyzer: analyzer) == .correct { return nil }
 
         switch verdict {
-        case .lowercaseNounOrVerb where !isNounPlace(index):
+        case .lowercaseNounOrVerb where !isNounPlace(index, text, reply):
             return nil
         case .lowercaseNoun, .lowercaseNounOrVerb:
             // The first part of a hyphenated product name: "comfort-Hotline".
             if hyphenAfter { return nil }
-            return hit(candidate, lowercaseNoun: true, periodAfter: periodAfter)
+            return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: true, periodAfter: periodAfter)
         default:
             break
         }
-        if let previous, text.token(index - 1, isAnyOf: kind.nameMarkers), previous.sentence == token.sentence || capitalized {
+        if let previous, nameMarkers.contains(text.key(index - 1)), previous.sentence == token.sentence || capitalized {
             return nil
         }
         if capitalized {
             // A brand before a hyphen ("Condor-Kundenservice") or a place after one ("Dortmund-Hörde").
             if hyphenBefore || hyphenAfter { return nil }
-            if !sentenceStart && !isNounPlace(index) { return nil }
+            if !sentenceStart && !isNounPlace(index, text, reply) { return nil }
             if sentenceStart {
                 // A first name and a surname open the reply: "Alessa Geis - …".
-                if let next, next.flags.contains(.capitalized), onlySpace(token.end, next.start),
-                   self.verdict(next.start..<next.end) == .unknown { return nil }
+                if let next, next.flags.contains(.capitalized), reply.onlySpace(token.end, next.start),
+                   self.verdict(next.start..<next.end, reply, analyzer: analyzer) == .unknown { return nil }
                 // A signature: the last word, alone in its sentence ("Viel Spaß! Kira").
                 if index == tokens.count - 1 { return nil }
             }
         }
-        return hit(candidate, lowercaseNoun: false, periodAfter: periodAfter)
+        return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: false, periodAfter: periodAfter)
     }
 
-    private func hit(_ candidate: Candidate, lowercaseNoun: Bool, periodAfter: Bool) -> Hit? {
-        let token = text.tokens[candidate.token]
-        let word = String(decoding: key(candidate), as: UTF8.self)
+    private func hit(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, lowercaseNoun: Bool, periodAfter: Bool) -> Hit? {
+        let token = text.tokens[doubt.token]
+        let word = String(decoding: UnsafeBufferPointer(rebasing: reply.bytes[token.start..<doubt.keyEnd]), as: UTF8.self)
         let corrections = analyzer.corrections(for: word, lowercaseNoun: lowercaseNoun)
         // An abbreviation the dictionary lacks: "öffentl." for "öffentlich".
         if periodAfter, corrections.contains(where: { $0.count > word.count + 1 && $0.hasPrefix(word) }) { return nil }
         let match = text.excerpt(token.start..<token.end)
         let suggestion = corrections.isEmpty ? nil : corrections.map { correction -> String in
             let values: Placeholders = ["correction": correction]
-            return values.fill(kind.correctionTemplate)
+            return values.fill(correctionTemplate)
         }.joined(separator: " / ")
         return Hit(start: token.start, end: token.end, values: ["match": match, "correction": corrections.first ?? match],
                    suggestion: suggestion)
@@ -342,24 +338,12 @@ private struct Reading {
 
     /// After an article or a possessive, directly or with one lower-case word (an adjective)
     /// between: "die Rechnug", "deine neue Addresse".
-    private func isNounPlace(_ index: Int) -> Bool {
+    private func isNounPlace(_ index: Int, _ text: AnalyzedText, _ reply: Reply) -> Bool {
         let tokens = text.tokens
-        guard index > 0, onlySpace(tokens[index - 1].end, tokens[index].start) else { return false }
-        if text.token(index - 1, isAnyOf: kind.nounMarkers) { return true }
+        guard index > 0, reply.onlySpace(tokens[index - 1].end, tokens[index].start) else { return false }
+        if nounMarkers.contains(text.key(index - 1)) { return true }
         guard index > 1, !tokens[index - 1].flags.contains(.capitalized),
-              onlySpace(tokens[index - 2].end, tokens[index - 1].start) else { return false }
-        return text.token(index - 2, isAnyOf: kind.nounMarkers)
-    }
-
-    /// Whether only spaces stand between two places: no punctuation, no quote, no line break.
-    private func onlySpace(_ from: Int, _ to: Int) -> Bool {
-        guard from < to else { return false }
-        return bytes[from..<to].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
-    private static func isGenderGap(_ byte: UInt8) -> Bool { byte == 0x2A || byte == 0x3A || byte == 0x5F }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+              reply.onlySpace(tokens[index - 2].end, tokens[index - 1].start) else { return false }
+        return nounMarkers.contains(text.key(index - 2))
     }
 }

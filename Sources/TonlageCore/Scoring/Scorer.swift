@@ -21,7 +21,8 @@ public struct Scorer: Sendable {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
             rule.check(analyzed, context: ruleContext, hits: &hits)
-            if guide.keepsHits[index] { ruleContext.earlierHits[rule.id] = hits }
+            // Kept only when there is something to read: storing an empty list would cost every reply.
+            if guide.keepsHits[index] && !hits.isEmpty { ruleContext.earlierHits[rule.id] = hits }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0
                 deductions[rule.family.index] += deduction

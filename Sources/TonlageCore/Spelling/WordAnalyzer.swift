@@ -55,8 +55,9 @@ struct WordFormation: Sendable {
 /// compounds of known parts, loanwords from a dictionary of another language, verb forms.
 ///
 /// Only words the dictionaries reject get this far, and each distinct word once per rule (the
-/// kind caches verdicts), so clarity beats speed here.
-struct WordAnalyzer: Sendable {
+/// kind caches verdicts), so clarity beats speed here. A class, so that the kind hands it to
+/// every reply as one reference.
+final class WordAnalyzer: Sendable {
     /// The guide's language.
     let primary: HunspellDictionary
     /// Regional dictionaries of the same language (de_AT, de_CH): their words are words.
@@ -65,6 +66,13 @@ struct WordAnalyzer: Sendable {
     /// language spells the same word its own way.
     let foreign: [HunspellDictionary]
     let formation: WordFormation
+
+    init(primary: HunspellDictionary, variants: [HunspellDictionary], foreign: [HunspellDictionary], formation: WordFormation) {
+        self.primary = primary
+        self.variants = variants
+        self.foreign = foreign
+        self.formation = formation
+    }
 
     /// Parts shorter than this make a split suspect ("Stand|art", "vor|raus|sichtlich"): it is
     /// then checked against Hunspell's suggestions.
@@ -83,7 +91,7 @@ struct WordAnalyzer: Sendable {
         if Self.isCapitalized(word) {
             let lowerFirst = Self.lowercasingFirst(word)
             let folded = word.lowercased()
-            if isCompound(folded, lowerHead: false, allowSingle: true) || isLoanword(word) { return .correct }
+            if isLoanword(word) || isCompound(folded, lowerHead: false, allowSingle: true) { return .correct }
             if isCompound(folded, lowerHead: true, allowSingle: true) || isLoanword(lowerFirst) || isVerbReading(lowerFirst) {
                 return .correctAtSentenceStart
             }
@@ -186,6 +194,8 @@ struct WordAnalyzer: Sendable {
         let parts: [Range<Int>]
         if allowSingle, splitter.isPart(0..<splitter.letters.count, final: true), !isKnown(word),
            lowerHead || !isKnown(Self.capitalizingFirst(word)) {
+            // A loanword as a whole is no split that could hide a typo.
+            if !lowerHead && isLoanword(word) { return true }
             parts = [0..<splitter.letters.count]
         } else if let split = splitter.split(from: 0), split.count >= 2 {
             parts = split

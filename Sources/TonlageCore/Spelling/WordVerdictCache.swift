@@ -1,18 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-/// Verdicts by the word's UTF-8 bytes, shared by every thread that scores with one rule.
+/// Verdicts by the word's UTF-8 bytes, one table per thread.
 ///
-/// Keyed by bytes so a reply's words are looked up without making a `String` each; one lock
-/// per reply (`withTable`) rather than per word, since the batch checker scores on every core.
-final class WordVerdictCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table = ByteKeyedTable(limit: 250_000)
+/// The batch checker scores on every core, and one shared table behind a lock, taken once per
+/// reply, made the cores wait for each other. Each thread keeps its own table instead, so a
+/// word seen before costs a hash and no synchronisation; a new word is analysed once per
+/// thread, and the dictionaries' own caches spare the second thread most of that work.
+/// Keyed by bytes, so a reply's words are looked up without making a `String` each.
+final class WordVerdictCache: Sendable {
+    private let id: Int
 
+    init() { id = Self.nextID() }
+
+    /// The calling thread's table for this cache.
     func withTable<Result>(_ body: (inout ByteKeyedTable) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&table)
+        ThreadTables.current.withTable(for: id, body)
     }
+
+    private static let counter = Counter()
+
+    private static func nextID() -> Int { counter.next() }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+}
+
+/// The tables of one thread, by cache; released when the thread ends.
+private final class ThreadTables {
+    private var tables: [Int: ByteKeyedTable] = [:]
+    /// Tables of guides no longer in use are never told apart from live ones; past this many a
+    /// thread starts afresh, which only costs look-ups.
+    private let maximumTables = 16
+
+    func withTable<Result>(for id: Int, _ body: (inout ByteKeyedTable) -> Result) -> Result {
+        if tables[id] == nil, tables.count >= maximumTables { tables.removeAll() }
+        return body(&tables[id, default: ByteKeyedTable(limit: 250_000)])
+    }
+
+    static var current: ThreadTables {
+        if let stored = pthread_getspecific(key) { return Unmanaged<ThreadTables>.fromOpaque(stored).takeUnretainedValue() }
+        let tables = ThreadTables()
+        pthread_setspecific(key, Unmanaged.passRetained(tables).toOpaque())
+        return tables
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { stored in
+            #if canImport(Darwin)
+            Unmanaged<ThreadTables>.fromOpaque(stored).release()
+            #else
+            if let stored { Unmanaged<ThreadTables>.fromOpaque(stored).release() }
+            #endif
+        }
+        return key
+    }()
 }
 
 /// An open-addressing hash table from byte strings to verdicts; the keys live in one arena.
@@ -37,14 +92,16 @@ struct ByteKeyedTable {
         let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash, Int(keyLengths[entry]) == key.count {
-                let start = Int(keyStarts[entry])
-                if arena[start..<(start + key.count)].elementsEqual(key) { return verdicts[entry] }
+        return arena.withUnsafeBufferPointer { arena in
+            while true {
+                let entry = Int(slots[slot])
+                if entry < 0 { return nil }
+                if hashes[entry] == hash, Int(keyLengths[entry]) == key.count,
+                   key.isEmpty || memcmp(arena.baseAddress! + Int(keyStarts[entry]), key.baseAddress!, key.count) == 0 {
+                    return verdicts[entry]
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 

@@ -128,10 +128,12 @@ struct SpellingKindTests {
         // After a greeting a word is a name, whatever its case (a user name: "lidia").
         #expect(Self.flagged("Hallo lidia, danke!").isEmpty)
         // After an article or a possessive it is a noun, and a misspelt one.
-        #expect(Self.flagged("Ich habe die Zaradny geprüft.") == ["Zaradny"])
+        #expect(Self.flagged("Ich habe die Rechnug geprüft.") == ["Rechnug"])
         #expect(Self.flagged("Deine neue Addresse fehlt noch.") == ["Addresse"])
         // At the start of a sentence a word is no name.
         #expect(Self.flagged("Rechnug kommt per Post.") == ["Rechnug"])
+        // Unless Hunspell has no correction one letter away: then it is a name there too.
+        #expect(Self.flagged("Zaradny hat geantwortet, bei der Zaradny GmbH ist alles klar.").isEmpty)
     }
 
     @Test("handles, hashtags, URLs, e-mail addresses and signatures are never checked")
@@ -140,6 +142,7 @@ struct SpellingKindTests {
         let text = "@stekct_fan schau auf www.stekct.de oder https://stekct.example.com/stekct, schreib an stekct@example.de #stekct ^KH /je"
         #expect(Self.flagged(text).isEmpty)
         #expect(Self.flagged("Das kostet 14 ct, die ct-Angabe steht auf bahn.bonus.").isEmpty)
+        #expect(Self.flagged("Sie schrieb: „#stekct ist super“, und „@stekct_fan“ antwortete.").isEmpty)
     }
 
     @Test("acronyms, words with capitals inside and words with digits are names, not errors")
@@ -163,7 +166,8 @@ struct SpellingKindTests {
         #expect(Self.flagged("Das Packet ist mit dem Product unterwegs.") == ["Packet", "Product"])
         #expect(Self.flagged("Das war ein guter Tip.") == ["Tip"])
         let germanOnly = try Fixtures.guide(rules: Self.rule(also: "[de_AT, de_CH]"))
-        #expect(Self.flagged("Das Tracking im Feed.", in: germanOnly) == ["Tracking", "Feed"])
+        #expect(Self.flagged("Im Feed und in der App.").isEmpty)
+        #expect(Self.flagged("Im Feed und in der App.", in: germanOnly) == ["Feed", "App"])
     }
 
     @Test("words another rule flagged are not flagged again")
@@ -203,7 +207,7 @@ struct SpellingKindTests {
         for reply in replies {
             alarms += Fixtures.excerpts(reply.text, rule: "spelling.rechtschreibung")
         }
-        #expect(alarms.count <= 6, "\(alarms)")
+        #expect(alarms.count <= 4, "\(alarms)")
         // Two of them are real errors that must stay caught.
         #expect(alarms.contains("Aukleber") && alarms.contains("daß"), "\(alarms)")
     }

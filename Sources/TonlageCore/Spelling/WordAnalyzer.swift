@@ -119,6 +119,17 @@ final class WordAnalyzer: Sendable {
         return Array(list.filter { seen.insert($0).inserted }.prefix(2))
     }
 
+    /// Whether Hunspell offers a word one edit away (or the same letters in other case): what a
+    /// typo has and most names lack ("Rechnug" → "Rechnung", but "Hentschel", "Tchibo").
+    func hasCloseCorrection(_ written: String) -> Bool {
+        let word = Array(written.precomposedStringWithCanonicalMapping.lowercased())
+        return primary.suggestions(for: written.precomposedStringWithCanonicalMapping).contains { suggestion in
+            guard !suggestion.contains(" "), !suggestion.hasPrefix("-"), !suggestion.hasSuffix("-") else { return false }
+            let letters = Array(suggestion.lowercased())
+            return letters == word || !Self.editPositions(from: word, to: letters).isEmpty
+        }
+    }
+
     /// "Rücksende-Etikett": Hunspell knows it with the hyphen, or it is a word without.
     private func hyphenatedVerdict(_ word: String) -> WordVerdict {
         if isKnown(word) { return .correct }

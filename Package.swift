@@ -17,8 +17,10 @@ let package = Package(
         // Pure: a compiled guide and a reply go in, a scorecard comes out. No printing, no terminal.
         .target(
             name: "TonlageCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CHunspell", .product(name: "Yams", package: "Yams")]
         ),
+        // GNU Hunspell for the `spelling` rule kind (libhunspell-dev); dictionaries come from the system.
+        .systemLibrary(name: "CHunspell", providers: [.apt(["libhunspell-dev"])]),
         // Scenario files, their validation and the branching engine.
         .target(
             name: "TonlageScenarios",

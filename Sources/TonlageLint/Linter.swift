@@ -62,7 +62,8 @@ public struct Linter {
 
     private func loadGuide() -> (Guide?, [Diagnostic]) {
         do {
-            return (try GuideLoader.load(path: guidePath), [])
+            let guide = try GuideLoader.load(path: guidePath)
+            return (guide, guide.warnings)
         } catch {
             return (nil, error.diagnostics)
         }

@@ -17,10 +17,15 @@ struct GuideOptions: ParsableArguments {
         return (home as NSString).appendingPathComponent("guide/de-social.yaml")
     }
 
-    /// Loads the guide or exits 2 with every problem, one `file:line:column` line each.
+    /// Loads the guide or exits 2 with every problem, one `file:line:column` line each; warnings
+    /// (a rule left out) go to standard error and the guide is used.
     func loadGuide() -> Guide {
         do {
-            return try GuideLoader.load(path: guidePath)
+            let guide = try GuideLoader.load(path: guidePath)
+            for warning in guide.warnings {
+                FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+            }
+            return guide
         } catch {
             for diagnostic in error.diagnostics {
                 FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))

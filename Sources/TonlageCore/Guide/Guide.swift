@@ -16,7 +16,9 @@ public struct Guide: Sendable {
     public let file: String
     /// SHA-256 of the file's bytes, recorded with every scored run.
     public var contentHash: String = ""
-    /// For each rule, whether other rules read its hits (`coverage`); the scorer keeps only those.
+    /// Problems that did not stop the guide from loading (a rule left out for a missing dictionary).
+    public internal(set) var warnings: [Diagnostic] = []
+    /// For each rule, whether other rules read its hits (`coverage`, `defer_to`); the scorer keeps only those.
     let keepsHits: [Bool]
 
     init(name: String, language: String, passMark: Int, maxRepeats: Int, defaultChannel: Channel,
@@ -30,7 +32,7 @@ public struct Guide: Sendable {
         self.rules = rules
         self.lexicon = lexicon
         self.file = file
-        let referenced = Set(rules.compactMap { ($0.checker as? CoverageKind)?.of })
+        let referenced = Set(rules.flatMap { $0.checker.hitSources.map(\.rule) })
         keepsHits = rules.map { referenced.contains($0.id) }
     }
 

@@ -57,13 +57,16 @@ public enum GuideLoader {
                                     code: "duplicate-id", at: item.mark)
                         continue
                     }
-                    // A coverage rule reads the hits of a rule that runs before it.
-                    if let coverage = rule.checker as? CoverageKind, firstLineOfID[coverage.of] == nil {
-                        sink.report("`of` names `\(coverage.of)`, which is not a rule above this one"
-                                    + NameSuggestion.didYouMean(coverage.of, in: rules.map(\.id)),
-                                    code: "unknown-rule", at: Self.valueMark(of: "of", in: item) ?? item.mark)
-                        continue
+                    // A rule that reads other rules' hits (coverage's `of`) reads rules that run before it.
+                    let missing = rule.checker.hitSources.filter { firstLineOfID[$0.rule] == nil }
+                    for source in missing {
+                        sink.report("`\(source.key)` names `\(source.rule)`, which is not a rule above this one"
+                                    + NameSuggestion.didYouMean(source.rule, in: rules.map(\.id)),
+                                    code: "unknown-rule", at: Self.valueMark(of: source.key, in: item) ?? item.mark)
                     }
+                    if !missing.isEmpty { continue }
+                    // Reported by the kind as a warning (a dictionary that is not installed).
+                    if !rule.checker.isAvailable { continue }
                     firstLineOfID[rule.id] = rule.line
                     rules.append(rule)
                 }
@@ -75,9 +78,10 @@ public enum GuideLoader {
         }
         if sink.hasErrors { return (nil, sink.diagnostics) }
         lexicon.freeze()
-        let guide = Guide(name: fields.string("name") ?? file, language: language, passMark: passMark,
+        var guide = Guide(name: fields.string("name") ?? file, language: language, passMark: passMark,
                           maxRepeats: maxRepeats, defaultChannel: defaultChannel, channels: channels,
                           rules: rules, lexicon: lexicon, file: file)
+        guide.warnings = sink.diagnostics.filter { $0.level == .warning }
         return (guide, sink.diagnostics)
     }
 

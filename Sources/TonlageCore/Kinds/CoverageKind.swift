@@ -13,6 +13,8 @@ public struct CoverageKind: RuleKind {
     public let of: String
     let share: Double
 
+    public var hitSources: [(key: String, rule: String)] { [("of", of)] }
+
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         of = fields.string("of", required: true, what: "a coverage rule") ?? ""
         share = fields.double("share", in: 0.05...1) ?? 0.6

@@ -80,6 +80,17 @@ public protocol RuleKind: Sendable {
     init(_ fields: YAMLFields, lexicon: inout Lexicon)
     /// Reports every hit in the reply.
     func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit])
+    /// False when the kind cannot run on this machine (a dictionary is not installed): the
+    /// loader leaves the rule out, and the kind has said why in a warning.
+    var isAvailable: Bool { get }
+    /// Earlier rules whose hits this one reads from `RuleContext.earlierHits`, each with the
+    /// parameter that names it (for the loader's message when no such rule comes before).
+    var hitSources: [(key: String, rule: String)] { get }
+}
+
+extension RuleKind {
+    public var isAvailable: Bool { true }
+    public var hitSources: [(key: String, rule: String)] { [] }
 }
 
 /// Every rule kind a guide may use.
@@ -107,6 +118,7 @@ public enum RuleKinds {
         CooccurrenceKind.self,
         SpecificityKind.self,
         LanguageKind.self,
+        SpellingKind.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -24,7 +24,8 @@ public struct Scorer: Sendable {
             if rule.quotations == .skip && !analyzed.quotations.isEmpty {
                 hits.removeAll { hit in analyzed.quotations.contains { $0.contains(hit.start) && hit.end <= $0.upperBound } }
             }
-            if guide.keepsHits[index] { ruleContext.earlierHits[rule.id] = hits }
+            // Kept only when there is something to read: storing an empty list would cost every reply.
+            if guide.keepsHits[index] && !hits.isEmpty { ruleContext.earlierHits[rule.id] = hits }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0
                 deductions[rule.family.index] += deduction

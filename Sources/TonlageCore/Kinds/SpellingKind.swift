@@ -1,0 +1,356 @@
+import Yams
+
+/// `kind: spelling` — words a real dictionary (GNU Hunspell) does not know.
+///
+/// Parameters:
+/// - `dictionary` (required): the Hunspell dictionary of the guide's language, e.g. `de_DE`,
+///   read at run time from `$TONLAGE_DICTIONARIES` or `/usr/share/hunspell` (never shipped).
+///   When it is not installed the guide still loads: the rule is left out with a warning.
+/// - `also`: more dictionaries. One of the same language (`de_AT`, `de_CH`) adds its words;
+///   one of another language (`en_US`) adds loanwords ("Tracking", "Feed"), but not a word the
+///   guide's language spells its own way: "Packet" is still "Paket" misspelt (see `respell`).
+/// - `respell`: how the language respells loanwords, a mapping of letters to letters or lists
+///   (`{ck: k, c: [k, z]}`); doubling or undoubling a letter is always tried ("Tip", "Tipp").
+/// - `accept`: words and phrases that are right (brands, products, greetings): matched
+///   case-insensitively, `word*` for every word beginning so.
+/// - `min_letters` (default 2): shorter words are not checked.
+/// - `links`, `min_part` (default 3): compounds the dictionary lacks are split into known
+///   parts of at least `min_part` letters, with these linking letters between them
+///   ("Trackingnummer", "Erstattung-s-anliegen"); recursive. A misspelt part is still an error.
+/// - `infinitive` (`["*en", "*n"]`): a stem is a verb stem when one of these makes a known
+///   word; a verb stem may start a compound ("Stehl|gut|liste") and stand alone as an
+///   imperative ("tipp").
+/// - `verb_forms` (`["*t", "ge*t", ...]`): lower-case forms built on a verb stem or a loanword
+///   ("zurück|gestuft", "posten"); `noun_forms` (`["*er"]`): nouns built on a verb stem ("Ableser").
+/// - `nouns_after`: words (articles, possessives) after which a capitalised word is a noun;
+///   elsewhere a capitalised word no dictionary knows is taken for a name ("Albers", "Hörde"),
+///   except at the start of a sentence. Where a noun belongs, a word is still a name when
+///   Hunspell has no correction one letter away ("der Tchibo"; "die Rechnug" has one). A
+///   lower-case noun is wrong after them too ("die lieferung"), while without them its verb
+///   reading counts ("tipp einfach").
+/// - `names_after`: greetings and titles after which a word is a name ("Hallo", "Frau").
+/// - `correction` (default `{correction}`): how one correction is shown in the hit's suggestion.
+/// - `defer_to`: ids of earlier rules; a word they flagged is not flagged again.
+///
+/// Never checked: numbers and words with digits, @handles, #tags, URLs, e-mail addresses and
+/// signatures (set aside by `AnalyzedText`), words in capitals (acronyms), words with a capital
+/// inside ("eSIM", "iPhone", "FRITZ!Box": mixed case is a name), words glued to another by a
+/// period ("bahn.bonus"), unit abbreviations after a number ("14 ct").
+/// One hit per misspelt word; `{match}` is the word, `{correction}` the first correction.
+///
+/// A class, unlike most kinds: its many tables travel into the per-reply closures as one
+/// reference instead of a copy that retains each of them.
+public final class SpellingKind: RuleKind {
+    public static let name = "spelling"
+    public static let parameters = ["dictionary", "also", "respell", "accept", "min_letters", "links", "min_part",
+                                    "infinitive", "verb_forms", "noun_forms", "nouns_after", "names_after",
+                                    "correction", "defer_to"]
+
+    let analyzer: WordAnalyzer?
+    let accepted: PhraseMatcher
+    /// Folded words, compared only for the rare word in doubt: as lexicon terms they would be
+    /// looked up for every word of every reply.
+    let nounMarkers: Set<String>
+    let nameMarkers: Set<String>
+    let minimumLetters: Int
+    let correctionTemplate: String
+    let deferTo: [String]
+    let verdicts = WordVerdictCache()
+
+    public var isAvailable: Bool { analyzer != nil }
+    public var hitSources: [(key: String, rule: String)] { deferTo.map { ("defer_to", $0) } }
+
+    public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
+        accepted = PhraseMatcher.read("accept", from: fields, required: false, what: "a spelling rule", lexicon: &lexicon)
+        nounMarkers = Set(fields.strings("nouns_after").map { TextFolding.fold($0.text) })
+        nameMarkers = Set(fields.strings("names_after").map { TextFolding.fold($0.text) })
+        minimumLetters = fields.int("min_letters", in: 1...20) ?? 2
+        correctionTemplate = fields.string("correction") ?? "{correction}"
+        deferTo = fields.strings("defer_to").map(\.text)
+        let formation = Self.readFormation(fields)
+        analyzer = Self.openDictionaries(fields, formation: formation)
+    }
+
+    private static func readFormation(_ fields: YAMLFields) -> WordFormation {
+        var formation = WordFormation()
+        formation.links = fields.strings("links").map(\.text)
+        formation.minimumPart = fields.int("min_part", in: 2...10) ?? 3
+        func patterns(_ key: String) -> [AffixPattern] {
+            fields.strings(key).compactMap { text, mark in
+                if let pattern = AffixPattern(text) { return pattern }
+                fields.sink.report("`\(text)` in `\(key)` must hold one `*` for the stem, like `*en` or `ge*t`",
+                                   code: "bad-value", at: mark)
+                return nil
+            }
+        }
+        formation.infinitive = patterns("infinitive")
+        formation.verbForms = patterns("verb_forms")
+        formation.nounForms = patterns("noun_forms")
+        formation.respellings = readRespellings(fields)
+        return formation
+    }
+
+    /// `respell: {ck: k, c: [k, z]}`: each value a text or a list of texts.
+    private static func readRespellings(_ fields: YAMLFields) -> [(from: String, to: String)] {
+        guard let node = fields.node("respell") else { return [] }
+        guard case let .mapping(mapping) = node else {
+            fields.sink.report("`respell` must map letters to letters, like `{ck: k, c: [k, z]}`", code: "wrong-type", at: node.mark)
+            return []
+        }
+        var result: [(String, String)] = []
+        for (key, value) in mapping {
+            let targets: [Node]
+            if case let .sequence(sequence) = value { targets = Array(sequence) } else { targets = [value] }
+            for target in targets {
+                guard let from = key.string, !from.isEmpty, case let .scalar(scalar) = target else {
+                    fields.sink.report("every entry of `respell` must map letters to letters", code: "wrong-type", at: target.mark)
+                    continue
+                }
+                result.append((from, scalar.string))
+            }
+        }
+        return result
+    }
+
+    /// Nil, with a warning, when the main dictionary is not installed: the rule is then left out.
+    private static func openDictionaries(_ fields: YAMLFields, formation: WordFormation) -> WordAnalyzer? {
+        guard let name = fields.string("dictionary", required: true, what: "a spelling rule") else { return nil }
+        let places = HunspellDictionary.searchPaths.joined(separator: ", ")
+        guard HunspellDictionary.isValidName(name) else {
+            fields.error("`\(name)` is not a dictionary name like `de_DE`", code: "bad-value", at: "dictionary")
+            return nil
+        }
+        guard let primary = HunspellDictionary.named(name) else {
+            fields.sink.report("the dictionary `\(name)` is not installed (no \(name).aff and \(name).dic in \(places)); "
+                               + "this spelling rule is left out", code: "missing-dictionary",
+                               at: fields.node("dictionary")?.mark, level: .warning)
+            return nil
+        }
+        var variants: [HunspellDictionary] = [], foreign: [HunspellDictionary] = []
+        for (other, mark) in fields.strings("also") {
+            guard HunspellDictionary.isValidName(other) else {
+                fields.sink.report("`\(other)` is not a dictionary name like `de_AT`", code: "bad-value", at: mark)
+                continue
+            }
+            guard let dictionary = HunspellDictionary.named(other) else {
+                fields.sink.report("the dictionary `\(other)` is not installed (no \(other).aff in \(places)); its words are not known",
+                                   code: "missing-dictionary", at: mark, level: .warning)
+                continue
+            }
+            if language(of: other) == language(of: name) { variants.append(dictionary) } else { foreign.append(dictionary) }
+        }
+        return WordAnalyzer(primary: primary, variants: variants, foreign: foreign, formation: formation)
+    }
+
+    /// "de" of "de_AT" or "de-AT".
+    private static func language(of dictionary: String) -> Substring {
+        dictionary.split(whereSeparator: { $0 == "_" || $0 == "-" }).first ?? Substring(dictionary)
+    }
+
+    public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        guard let analyzer, !text.tokens.isEmpty else { return }
+        text.bytes.withUnsafeBufferPointer { bytes in
+            let reply = Reply(bytes: bytes)
+            for doubt in doubts(text, reply, analyzer: analyzer, context: context) {
+                if let hit = judge(doubt, text, reply, analyzer: analyzer) { hits.append(hit) }
+            }
+        }
+    }
+}
+
+/// A word the dictionaries doubt: the token, where its key ends (before an apostrophe-s:
+/// "geht's"), and what the word is regardless of its place.
+private struct Doubt {
+    let token: Int
+    let keyEnd: Int
+    let verdict: WordVerdict
+}
+
+/// The reply's bytes with the questions asked of them. The reply's analysis and the rule are
+/// passed to every function rather than kept here: a copy of either would retain each of its
+/// arrays once per reply (measured: about half of the rule's time).
+private struct Reply {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Where the word's key ends, or nil for a word not to check: one with a digit, one with a
+    /// capital inside ("eSIM": a name), one with an apostrophe other than a final "'s".
+    func keyEnd(of token: Token) -> Int? {
+        var index = token.start
+        var apostrophe: (at: Int, length: Int)?
+        while index < token.end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 { return nil }
+                if byte == 0x27 { apostrophe = (index, 1) }
+                if index > token.start && byte >= 0x41 && byte <= 0x5A { return nil }
+                index += 1
+                continue
+            }
+            let (value, length) = UTF8Scanning.decode(bytes, at: index)
+            if value == 0x2019 { apostrophe = (index, length) }
+            if index > token.start && UTF8Scanning.isUppercase(value) { return nil }
+            index += length
+        }
+        guard let apostrophe else { return token.end }
+        let rest = apostrophe.at + apostrophe.length
+        return rest + 1 == token.end && bytes[rest] | 0x20 == 0x73 ? apostrophe.at : nil
+    }
+
+    /// "bahn.bonus", "d.lab": a period with no space joins names, not sentences. And a tag or a
+    /// handle inside a quotation ("#heuteshow"), which is not set aside as one at the start of
+    /// a chunk is.
+    func isGluedToName(_ token: Token) -> Bool {
+        if token.end + 1 < bytes.count, bytes[token.end] == 0x2E, Self.isWordByte(bytes[token.end + 1]) { return true }
+        guard token.start >= 1 else { return false }
+        if bytes[token.start - 1] == 0x23 || bytes[token.start - 1] == 0x40 { return true }
+        return token.start >= 2 && bytes[token.start - 1] == 0x2E && Self.isWordByte(bytes[token.start - 2])
+    }
+
+    /// Whether only spaces stand between two places: no punctuation, no quote, no line break.
+    func onlySpace(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        return bytes[from..<to].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    static func isGenderGap(_ byte: UInt8) -> Bool { byte == 0x2A || byte == 0x3A || byte == 0x5F }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+}
+
+extension SpellingKind {
+    /// The words whose verdict is not plainly "correct". Most replies have none, so the words
+    /// are looked up in one pass with no array of their own; what is not prose, or not for a
+    /// dictionary, stays out.
+    private func doubts(_ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, context: RuleContext) -> [Doubt] {
+        let tokens = text.tokens
+        var isAccepted: [Bool] = []
+        for match in accepted.matches(in: text) {
+            if isAccepted.isEmpty { isAccepted = [Bool](repeating: false, count: tokens.count) }
+            for index in match.firstToken...match.lastToken { isAccepted[index] = true }
+        }
+        var deferred: [Hit] = []
+        for id in deferTo { deferred += context.earlierHits[id] ?? [] }
+        var doubts: [Doubt] = []
+        verdicts.withTable { table in
+            for (index, token) in tokens.enumerated() {
+                guard token.letterCount >= minimumLetters, !token.flags.contains(.allCaps),
+                      isAccepted.isEmpty || !isAccepted[index],
+                      deferred.isEmpty || !deferred.contains(where: { $0.start < token.end && token.start < $0.end }),
+                      let keyEnd = reply.keyEnd(of: token), !reply.isGluedToName(token) else { continue }
+                if index > 0 {
+                    let previous = tokens[index - 1]
+                    // The ending of a gender form ("Kund*innen"): the word is read whole from its start.
+                    if previous.end == token.start - 1, Reply.isGenderGap(reply.bytes[token.start - 1]),
+                       !token.flags.contains(.capitalized) { continue }
+                    // A unit after a number: "14 ct", "40 cm".
+                    if previous.flags.contains(.number), token.letterCount <= 3, reply.onlySpace(previous.end, token.start) { continue }
+                }
+                let key = UnsafeBufferPointer(rebasing: reply.bytes[token.start..<keyEnd])
+                let verdict: WordVerdict
+                if let known = table.find(key) {
+                    verdict = known
+                } else {
+                    verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
+                    table.insert(key, verdict)
+                }
+                if verdict != .correct { doubts.append(Doubt(token: index, keyEnd: keyEnd, verdict: verdict)) }
+            }
+        }
+        return doubts
+    }
+
+    /// The verdict on any stretch of the reply: a hyphenated word, a word with its period.
+    private func verdict(_ range: Range<Int>, _ reply: Reply, analyzer: WordAnalyzer) -> WordVerdict {
+        let key = UnsafeBufferPointer(rebasing: reply.bytes[range])
+        return verdicts.withTable { table in
+            if let known = table.find(key) { return known }
+            let verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
+            table.insert(key, verdict)
+            return verdict
+        }
+    }
+
+    /// Whether a word the dictionaries doubt is wrong where it stands, and the hit if so.
+    private func judge(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer) -> Hit? {
+        let tokens = text.tokens
+        let index = doubt.token
+        let token = tokens[index]
+        let previous = index > 0 ? tokens[index - 1] : nil
+        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+        var verdict = doubt.verdict
+        let capitalized = token.flags.contains(.capitalized)
+        var sentenceStart = token.flags.contains(.sentenceStart)
+        // After an abbreviation the sentence goes on: "der TGV bzw. Railjet".
+        if sentenceStart, let previous, previous.end < reply.bytes.count, reply.bytes[previous.end] == 0x2E,
+           !previous.flags.contains(.capitalized), self.verdict(previous.start..<(previous.end + 1), reply, analyzer: analyzer) == .correct {
+            sentenceStart = false
+        }
+        if verdict == .correctAtSentenceStart { if sentenceStart { return nil } else { verdict = .unknown } }
+
+        let hyphenBefore = previous.map { $0.end == token.start - 1 && reply.bytes[$0.end] == 0x2D } ?? false
+        let hyphenAfter = token.end < reply.bytes.count && reply.bytes[token.end] == 0x2D
+        let periodAfter = token.end < reply.bytes.count && reply.bytes[token.end] == 0x2E
+        // Read with its neighbours: "Kund*innen", "Rücksende-Etikett", "bzw.".
+        if let next, next.start == token.end + 1, !next.flags.contains(.capitalized), Reply.isGenderGap(reply.bytes[token.end]),
+           self.verdict(token.start..<next.end, reply, analyzer: analyzer) == .correct { return nil }
+        if hyphenAfter, let next, next.start == token.end + 1, self.verdict(token.start..<next.end, reply, analyzer: analyzer) == .correct { return nil }
+        if hyphenBefore, let previous, self.verdict(previous.start..<token.end, reply, analyzer: analyzer) == .correct { return nil }
+        if periodAfter, self.verdict(token.start..<(token.end + 1), reply, analyzer: analyzer) == .correct { return nil }
+
+        switch verdict {
+        case .lowercaseNounOrVerb where !isNounPlace(index, text, reply):
+            return nil
+        case .lowercaseNoun, .lowercaseNounOrVerb:
+            return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: true, periodAfter: periodAfter)
+        default:
+            break
+        }
+        if let previous, nameMarkers.contains(text.key(index - 1)), previous.sentence == token.sentence || capitalized {
+            return nil
+        }
+        if capitalized {
+            // A brand before a hyphen ("Condor-Kundenservice") or a place after one ("Dortmund-Hörde").
+            if hyphenBefore || hyphenAfter { return nil }
+            if !sentenceStart && !isNounPlace(index, text, reply) { return nil }
+            if sentenceStart {
+                // A first name and a surname open the sentence: "Anika Geisel arbeitet …".
+                if let next, next.flags.contains(.capitalized), reply.onlySpace(token.end, next.start) { return nil }
+                // A signature: the last word, alone in its sentence ("Viel Spaß! Kira").
+                if index == tokens.count - 1 { return nil }
+            }
+            // Even where a noun belongs, a word with no correction one letter away is a name
+            // ("bei der Hentschel GmbH", "Tchibo nimmt …"); a typo has one ("die Rechnug").
+            let word = String(decoding: UnsafeBufferPointer(rebasing: reply.bytes[token.start..<doubt.keyEnd]), as: UTF8.self)
+            if !analyzer.hasCloseCorrection(word) { return nil }
+        }
+        return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: false, periodAfter: periodAfter)
+    }
+
+    private func hit(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, lowercaseNoun: Bool, periodAfter: Bool) -> Hit? {
+        let token = text.tokens[doubt.token]
+        let word = String(decoding: UnsafeBufferPointer(rebasing: reply.bytes[token.start..<doubt.keyEnd]), as: UTF8.self)
+        let corrections = analyzer.corrections(for: word, lowercaseNoun: lowercaseNoun)
+        // An abbreviation the dictionary lacks: "öffentl." for "öffentlich".
+        if periodAfter, corrections.contains(where: { $0.count > word.count + 1 && $0.hasPrefix(word) }) { return nil }
+        let match = text.excerpt(token.start..<token.end)
+        let suggestion = corrections.isEmpty ? nil : corrections.map { correction -> String in
+            let values: Placeholders = ["correction": correction]
+            return values.fill(correctionTemplate)
+        }.joined(separator: " / ")
+        return Hit(start: token.start, end: token.end, values: ["match": match, "correction": corrections.first ?? match],
+                   suggestion: suggestion)
+    }
+
+    /// After an article or a possessive, directly or with one lower-case word (an adjective)
+    /// between: "die Rechnug", "deine neue Addresse".
+    private func isNounPlace(_ index: Int, _ text: AnalyzedText, _ reply: Reply) -> Bool {
+        let tokens = text.tokens
+        guard index > 0, reply.onlySpace(tokens[index - 1].end, tokens[index].start) else { return false }
+        if nounMarkers.contains(text.key(index - 1)) { return true }
+        guard index > 1, !tokens[index - 1].flags.contains(.capitalized),
+              reply.onlySpace(tokens[index - 2].end, tokens[index - 1].start) else { return false }
+        return nounMarkers.contains(text.key(index - 2))
+    }
+}

@@ -40,3 +40,30 @@ struct ShoutingKindTests {
         #expect(shouted(text).isEmpty, "\(text)")
     }
 }
+
+/// With a dictionary, the words decide: ordinary words in capitals shout, names do not.
+@Suite("shouting kind with a dictionary", .enabled(if: HunspellDictionary.named("de_DE") != nil, "needs hunspell-de-de"))
+struct ShoutingDictionaryTests {
+    static let guide = Fixtures.kindGuide("""
+        - id: tone.laut
+          kind: shouting
+          severity: error
+          weight: 25
+          min_letters: 5
+          dictionary: de_DE
+          message: "{match}"
+          rationale: "Nicht schreien."
+        """)
+
+    func shouted(_ text: String) -> [String] {
+        Fixtures.excerpts(text, rule: "tone.laut", in: Self.guide)
+    }
+
+    @Test("function words of emphasis shout even when short; names and acronyms do not")
+    func words() {
+        #expect(shouted("Die Karte musst du VOR dem Einsteigen entwerten, sonst ist sie KEIN Fahrschein.") == ["VOR", "KEIN"])
+        #expect(shouted("WIR KÖNNEN NUR HELFEN, wenn du schreibst.") == ["WIR KÖNNEN NUR HELFEN"])
+        #expect(shouted("Das SUNDANCE KIDS Sonnenspray, die Tür OXBERG, die DB und eine TAN.").isEmpty)
+        #expect(shouted("Das ist OK so.").isEmpty)
+    }
+}

@@ -12,19 +12,37 @@
 ///   nothing but a space between) or one
 ///   of the `name_after` words ("die Tür OXBERG", "bei ERGO");
 /// - `acronyms` lists capital words that are never shouting ("OTTO", "IBAN").
+///
+/// With a `dictionary` (a Hunspell dictionary such as `de_DE`), the words themselves decide:
+/// capitals shout when they spell ordinary words. A run shouts when most of its words are in
+/// the dictionary ("WIR KÖNNEN NUR HELFEN", not "SUNDANCE KIDS"); a single word when the
+/// dictionary knows it ("GENAU", not "OXBERG"), and then even a short one that exists only in
+/// lower case, the function words of emphasis ("VOR dem Einsteigen", "KEIN gültiger
+/// Fahrschein"), where "DB", "TAN" or "OTTO" are no words. Without the dictionary installed
+/// the shape alone decides.
 /// One hit per run of shouted words.
 public struct ShoutingKind: RuleKind {
     public static let name = "shouting"
-    public static let parameters = ["min_letters", "acronyms", "name_after"]
+    public static let parameters = ["min_letters", "acronyms", "name_after", "dictionary"]
 
     let minimumLetters: Int
     let acronyms: [Lexicon.Term]
     let nameAfter: [Lexicon.Term]
+    let dictionary: HunspellDictionary?
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         minimumLetters = fields.int("min_letters", in: 2...20) ?? 5
         acronyms = fields.strings("acronyms").map { lexicon.term(for: TextFolding.fold($0.text)) }
         nameAfter = fields.strings("name_after").map { lexicon.term(for: TextFolding.fold($0.text)) }
+        if let name = fields.string("dictionary") {
+            dictionary = HunspellDictionary.named(name)
+            if dictionary == nil {
+                fields.sink.report("the dictionary `\(name)` is not installed; shouting is told from names by their shape alone",
+                                   code: "missing-dictionary", at: fields.node("dictionary")?.mark, level: .warning)
+            }
+        } else {
+            dictionary = nil
+        }
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
@@ -35,7 +53,7 @@ public struct ShoutingKind: RuleKind {
             let letters = run.reduce(0) { $0 + text.tokens[$1].letterCount }
             let long = run.contains { text.tokens[$0].letterCount >= minimumLetters }
             let shouted = run.count >= 2
-                ? letters >= 6 && (long || run.count >= 3) && !isOneName(run, in: text)
+                ? letters >= 6 && (long || run.count >= 3) && !isOneName(run, in: text) && mostlyWords(run, in: text)
                 : isShoutedAlone(first, in: text)
             guard shouted else { return }
             let start = text.tokens[first].start, end = text.tokens[last].end
@@ -70,9 +88,30 @@ public struct ShoutingKind: RuleKind {
         return !gap.isEmpty && gap.count <= 2 && !gap.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }
     }
 
+    /// Without a dictionary every run counts.
+    private func mostlyWords(_ run: [Int], in text: AnalyzedText) -> Bool {
+        guard dictionary != nil else { return true }
+        return run.filter { isWord($0, in: text) != .none }.count * 2 > run.count
+    }
+
+    private enum WordKind { case none, lowerCaseOnly, noun }
+
+    private func isWord(_ index: Int, in text: AnalyzedText) -> WordKind {
+        guard let dictionary else { return .none }
+        let lower = text.key(index)
+        if dictionary.spell(lower) { return .lowerCaseOnly }
+        return dictionary.spell(lower.prefix(1).uppercased() + lower.dropFirst()) ? .noun : .none
+    }
+
     private func isShoutedAlone(_ index: Int, in text: AnalyzedText) -> Bool {
         let token = text.tokens[index]
-        guard token.letterCount >= minimumLetters, hasVowel(index, in: text) else { return false }
+        let word = dictionary == nil ? WordKind.none : isWord(index, in: text)
+        if dictionary != nil {
+            // A function word of emphasis: "VOR", "KEIN", "NUR"; two letters ("OK") are too few to tell.
+            let emphasis = word == .lowerCaseOnly && token.letterCount >= 3
+            guard emphasis || (word != .none && token.letterCount >= minimumLetters) else { return false }
+        }
+        guard token.letterCount >= minimumLetters || dictionary != nil, hasVowel(index, in: text) else { return false }
         if index > 0, isJoined(index - 1, index, in: text) { return false }
         if index + 1 < text.tokens.count, isJoined(index, index + 1, in: text) { return false }
         guard index > 0, text.tokens[index - 1].sentence == token.sentence else { return true }

@@ -31,6 +31,10 @@ import Yams
 /// - `names_after`: greetings and titles after which a word is a name ("Hallo", "Frau").
 /// - `correction` (default `{correction}`): how one correction is shown in the hit's suggestion.
 /// - `defer_to`: ids of earlier rules; a word they flagged is not flagged again.
+/// - `particles`: the verb particles that may open a compound written in lower case
+///   ("raus|gegangen"). Otherwise such a compound must open with a noun or a verb stem
+///   ("kunden|freundlich"): "noch|einmal", "gar|nicht" and "fälschlicher|weiße" are words
+///   run together that belong apart or are misspelt.
 ///
 /// Never checked: numbers and words with digits, @handles, #tags, URLs, e-mail addresses and
 /// signatures (set aside by `AnalyzedText`), words in capitals (acronyms), words with a capital
@@ -44,7 +48,7 @@ public final class SpellingKind: RuleKind {
     public static let name = "spelling"
     public static let parameters = ["dictionary", "also", "respell", "accept", "min_letters", "links", "min_part",
                                     "infinitive", "verb_forms", "noun_forms", "nouns_after", "names_after",
-                                    "correction", "defer_to"]
+                                    "correction", "defer_to", "particles"]
 
     let analyzer: WordAnalyzer?
     let accepted: PhraseMatcher
@@ -87,6 +91,7 @@ public final class SpellingKind: RuleKind {
         formation.verbForms = patterns("verb_forms")
         formation.nounForms = patterns("noun_forms")
         formation.respellings = readRespellings(fields)
+        formation.particles = Set(fields.strings("particles").map { TextFolding.fold($0.text) })
         return formation
     }
 
@@ -164,6 +169,13 @@ private struct Doubt {
     let token: Int
     let keyEnd: Int
     let verdict: WordVerdict
+    /// A disguised word as a reader sees it (`TextFolding.visibleForm`); nil for a plain one.
+    var visible: String? = nil
+
+    /// The word to judge and to correct.
+    func written(_ reply: Reply, _ token: Token) -> String {
+        visible ?? String(decoding: UnsafeBufferPointer(rebasing: reply.bytes[token.start..<keyEnd]), as: UTF8.self)
+    }
 }
 
 /// The reply's bytes with the questions asked of them. The reply's analysis and the rule are
@@ -248,6 +260,13 @@ extension SpellingKind {
                     if previous.flags.contains(.number), token.letterCount <= 3, reply.onlySpace(previous.end, token.start) { continue }
                 }
                 let key = UnsafeBufferPointer(rebasing: reply.bytes[token.start..<keyEnd])
+                if token.flags.contains(.disguised) {
+                    // Judged as a reader sees it: hidden characters must not make a typo look like a name.
+                    let visible = TextFolding.visibleForm(String(decoding: key, as: UTF8.self))
+                    let verdict = analyzer.verdict(of: visible)
+                    if verdict != .correct { doubts.append(Doubt(token: index, keyEnd: keyEnd, verdict: verdict, visible: visible)) }
+                    continue
+                }
                 let verdict: WordVerdict
                 if let known = table.find(key) {
                     verdict = known
@@ -310,6 +329,12 @@ extension SpellingKind {
         if let previous, nameMarkers.contains(text.key(index - 1)), previous.sentence == token.sentence || capitalized {
             return nil
         }
+        if !capitalized && verdict == .unknown {
+            // A lower-case word with no correction one letter away is a brand that writes
+            // itself in lower case ("enercity") or a loanword ("oversized"); a typo has one.
+            let word = doubt.written(reply, token)
+            if !analyzer.hasCloseCorrection(word, ignoringCase: true) { return nil }
+        }
         if capitalized {
             // A brand before a hyphen ("Condor-Kundenservice") or a place after one ("Dortmund-Hörde").
             if hyphenBefore || hyphenAfter { return nil }
@@ -322,7 +347,7 @@ extension SpellingKind {
             }
             // Even where a noun belongs, a word with no correction one letter away is a name
             // ("bei der Hentschel GmbH", "Tchibo nimmt …"); a typo has one ("die Rechnug").
-            let word = String(decoding: UnsafeBufferPointer(rebasing: reply.bytes[token.start..<doubt.keyEnd]), as: UTF8.self)
+            let word = doubt.written(reply, token)
             if !analyzer.hasCloseCorrection(word) { return nil }
         }
         return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: false, periodAfter: periodAfter)
@@ -330,7 +355,7 @@ extension SpellingKind {
 
     private func hit(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, lowercaseNoun: Bool, periodAfter: Bool) -> Hit? {
         let token = text.tokens[doubt.token]
-        let word = String(decoding: UnsafeBufferPointer(rebasing: reply.bytes[token.start..<doubt.keyEnd]), as: UTF8.self)
+        let word = doubt.written(reply, token)
         let corrections = analyzer.corrections(for: word, lowercaseNoun: lowercaseNoun)
         // An abbreviation the dictionary lacks: "öffentl." for "öffentlich".
         if periodAfter, corrections.contains(where: { $0.count > word.count + 1 && $0.hasPrefix(word) }) { return nil }

@@ -49,6 +49,8 @@ struct WordFormation: Sendable {
     var nounForms: [AffixPattern] = []
     /// How the language respells a loanword it has its own spelling for ("ck" → "k": Packet, Paket).
     var respellings: [(from: String, to: String)] = []
+    /// Verb particles that may open a compound written in lower case ("raus|gegangen").
+    var particles: Set<String> = []
 }
 
 /// Decides what a word form is: from the dictionaries first, then from what they lack —
@@ -121,12 +123,14 @@ final class WordAnalyzer: Sendable {
 
     /// Whether Hunspell offers a word one edit away (or the same letters in other case): what a
     /// typo has and most names lack ("Rechnug" → "Rechnung", but "Hentschel", "Tchibo").
-    func hasCloseCorrection(_ written: String) -> Bool {
+    /// `ignoringCase`: the same letters in another case do not count ("oversized" is an
+    /// adjective of its own, whatever noun "Oversized" the dictionary knows).
+    func hasCloseCorrection(_ written: String, ignoringCase: Bool = false) -> Bool {
         let word = Array(written.precomposedStringWithCanonicalMapping.lowercased())
         return primary.suggestions(for: written.precomposedStringWithCanonicalMapping).contains { suggestion in
             guard !suggestion.contains(" "), !suggestion.hasPrefix("-"), !suggestion.hasSuffix("-") else { return false }
             let letters = Array(suggestion.lowercased())
-            return letters == word || !Self.editPositions(from: word, to: letters).isEmpty
+            return (letters == word && !ignoringCase) || !Self.editPositions(from: word, to: letters).isEmpty
         }
     }
 
@@ -166,7 +170,7 @@ final class WordAnalyzer: Sendable {
             if word.components(separatedBy: from).count > 2 { result.insert(word.replacingOccurrences(of: from, with: to)) }
         }
         let letters = Array(word)
-        for index in letters.indices where letters[index].isLetter {
+        for index in letters.indices where letters[index].isLetter && !"aeiouäöüy".contains(letters[index]) {
             var doubled = letters
             doubled.insert(letters[index], at: index)
             result.insert(String(doubled))
@@ -208,7 +212,8 @@ final class WordAnalyzer: Sendable {
             // A loanword as a whole is no split that could hide a typo.
             if !lowerHead && isLoanword(word) { return true }
             parts = [0..<splitter.letters.count]
-        } else if let split = splitter.split(from: 0), split.count >= 2 {
+        } else if let split = splitter.split(from: 0), split.count >= 2,
+                  !lowerHead || opensLowercaseCompound(String(splitter.letters[split[0]])) {
             parts = split
         } else {
             return false
@@ -309,6 +314,15 @@ final class WordAnalyzer: Sendable {
             partVerdicts[key] = verdict
             return verdict
         }
+    }
+
+    /// A compound written in lower case opens with a noun ("kunden|freundlich"), a verb stem
+    /// or a verb particle ("raus|gegangen"), never with a word that stands apart ("noch|einmal").
+    private func opensLowercaseCompound(_ first: String) -> Bool {
+        if formation.particles.contains(first) || isVerbStem(first) || isLoanword(first) { return true }
+        let candidates = [first] + formation.links.filter { first.hasSuffix($0) && first.count - $0.count >= formation.minimumPart }
+            .map { String(first.dropLast($0.count)) }
+        return candidates.contains { !isKnown($0) && isKnown(Self.capitalizingFirst($0)) }
     }
 
     /// Whether a lower-case piece can stand in a compound: a word, a noun, a loanword; before

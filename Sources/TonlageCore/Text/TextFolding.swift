@@ -58,6 +58,17 @@ public enum TextFolding {
         return (folded, disguised)
     }
 
+    /// A disguised word as a reader sees it, in its own case: what a dictionary should judge.
+    /// The same undoing as `foldUnicode`, without lower-casing.
+    public static func visibleForm(_ word: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars where !UTF8Scanning.isInvisible(scalar.value) {
+            scalars.append(Confusables.latin(for: scalar.value) ?? scalar)
+        }
+        let composed = String(scalars).precomposedStringWithCompatibilityMapping
+        return String(String.UnicodeScalarView(composed.unicodeScalars.filter { !UTF8Scanning.isCombiningMark($0.value) }))
+    }
+
     /// Folds an ASCII-only byte run without going through Character properties.
     static func asciiLowercased<Bytes: Collection>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
         String(unsafeUninitializedCapacity: bytes.count) { buffer in

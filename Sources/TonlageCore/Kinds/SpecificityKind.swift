@@ -45,14 +45,14 @@ public struct SpecificityKind: RuleKind {
         var contentSentences = 0
         for sentence in text.sentences {
             if closing.occurs(in: text, tokens: sentence.tokens) { continue }
-            let vagueWords = vague.matches(in: text, tokens: sentence.tokens).count
-            if isSpecific(sentence, in: text) {
+            let vagueWords = vague.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
+            if isSpecific(sentence, in: text, vagueWords: vagueWords) {
                 if report == .reply { return }
                 continue
             }
             contentSentences += 1
-            vagueInReply += vagueWords
-            if report == .sentence, vagueWords >= minimumVague {
+            vagueInReply += vagueWords.count
+            if report == .sentence, vagueWords.count >= minimumVague {
                 hits.append(Hit(start: sentence.start, end: sentence.end, values: ["match": text.excerpt(sentence.start..<sentence.end)]))
             }
         }
@@ -62,13 +62,12 @@ public struct SpecificityKind: RuleKind {
         }
     }
 
-    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText) -> Bool {
+    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText, vagueWords: [Int]) -> Bool {
         let range = sentence.start..<sentence.end
         if text.urls.contains(where: { range.overlaps($0) }) { return true }
         if text.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "@") }) { return true }
         if specific.occurs(in: text, tokens: sentence.tokens) { return true }
         let generic = genericNouns.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
-        let vagueWords = vague.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
         for index in sentence.tokens {
             let token = text.tokens[index]
             guard token.flags.contains(.capitalized) || token.flags.contains(.allCaps), !token.flags.contains(.sentenceStart),

@@ -23,7 +23,8 @@ struct Certify: ParsableCommand {
             with scenarios/certification/example-answers.yaml, a complete answers file that passes.
 
             Exit codes: 0 all certified (or verified unchanged), 1 someone failed (or something \
-            changed), 2 bad input (the other files are still processed).
+            changed), 2 bad input (the other files are still processed), 3 an I/O or internal \
+            error (a certificate that cannot be written, a failing store).
             """)
 
     @Argument(help: "Answer files (YAML or JSON), one agent each.")
@@ -75,15 +76,20 @@ struct Certify: ParsableCommand {
         certifier.recordPathsRelativeTo = FileManager.default.currentDirectoryPath
         let results = certifier.certify(files: answers, issuedAt: issued)
 
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            SystemError("cannot create \(out)", error).exit()
+        }
         var usedNames: Set<String> = []
         var certifications: [Certification] = []
         var badInput = false
         for (file, result) in zip(answers, results) {
             guard case let .success(certification) = result else {
                 if case let .failure(problems) = result { Self.report(problems.diagnostics) }
-                print("✗ \(file): not certified, the file has errors")
                 badInput = true
+                Output.earned(ExitStatus.badInput)
+                Self.say("✗ \(file): not certified, the file has errors")
                 continue
             }
             let certificate = certification.certificate
@@ -91,22 +97,38 @@ struct Certify: ParsableCommand {
             var counter = 2
             while !usedNames.insert(name).inserted { name = CertificateReports.slug(certificate.agent) + "-\(counter)"; counter += 1 }
             let jsonPath = (out as NSString).appendingPathComponent("\(name).json")
-            try certificate.json().write(to: URL(fileURLWithPath: jsonPath))
-            try Data(CertificateReports.markdown(certificate).utf8).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("\(name).md")))
+            let markdownPath = (out as NSString).appendingPathComponent("\(name).md")
+            Self.write(certificate.json(), to: jsonPath)
+            Self.write(Data(CertificateReports.markdown(certificate).utf8), to: markdownPath)
             certifications.append(certification)
             let verdict = certificate.certified ? "✓ certified    " : "✗ not certified"
+            if !badInput && !certificate.certified { Output.earned(ExitStatus.failed) }
             let why = certificate.reasons.isEmpty ? "" : " – " + certificate.reasons.joined(separator: "; ")
-            print("\(verdict) \(certificate.agent): average \(certificate.average), \(certificate.passedScenarios)/\(certificate.scenarios.count) scenarios passed\(why) → \(jsonPath)")
+            Self.say("\(verdict) \(certificate.agent): average \(certificate.average), \(certificate.passedScenarios)/\(certificate.scenarios.count) scenarios passed\(why) → \(jsonPath)")
         }
         if let junit {
-            try Data(CertificateReports.junit(certifications.map(\.certificate)).utf8).write(to: URL(fileURLWithPath: junit))
+            Self.write(Data(CertificateReports.junit(certifications.map(\.certificate)).utf8), to: junit)
         }
         if !noStore { try record(certifications, guide: guide) }
         throw ExitCode(badInput ? 2 : (certifications.allSatisfy(\.certificate.certified) ? 0 : 1))
     }
 
     static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+        for diagnostic in diagnostics { Output.err(diagnostic.description + "\n") }
+    }
+
+    /// A verdict line: agent names and file names come from the answer files, so shown visibly.
+    static func say(_ line: String) {
+        Output.out(InputHygiene.visible(line) + "\n")
+    }
+
+    /// A certificate, summary or report that cannot be written is an I/O error (exit 3).
+    static func write(_ data: Data, to path: String) {
+        do {
+            try FileOutput.write(data, to: path)
+        } catch {
+            error.exit()
+        }
     }
 
     /// Every certification run goes into the progress store, one run per agent and scenario,
@@ -160,11 +182,12 @@ struct Verification {
             changes.append("the recomputed certificate differs in its details (scores or findings)")
         }
         if changes.isEmpty {
-            print("✓ verified: \(certificate.agent), \(certificate.certified ? "certified" : "not certified"), nothing changed")
+            Certify.say("✓ verified: \(certificate.agent), \(certificate.certified ? "certified" : "not certified"), nothing changed")
             return
         }
-        print("✗ \(certificatePath) no longer matches its files:")
-        for change in changes { print("  " + change) }
+        Output.earned(ExitStatus.failed)
+        Certify.say("✗ \(certificatePath) no longer matches its files:")
+        for change in changes { Certify.say("  " + change) }
         throw ExitCode(1)
     }
 

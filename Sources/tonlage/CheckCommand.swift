@@ -12,7 +12,13 @@ struct Check: ParsableCommand {
             mood optional) and every output line the scorecard for it, in the same order; a malformed \
             line is answered in place with {"id": null, "line": N, "error": "..."}.
 
-            Exit codes: 0 every reply passed, 1 a reply failed the guide, 2 bad usage or bad input.
+            A reply must be UTF-8 without control characters other than tab and line breaks; \
+            anything else is bad input (exit 2).
+
+            Exit codes: 0 every reply passed, 1 a reply failed the guide, 2 bad usage or bad input \
+            (invalid UTF-8, a control character, a malformed line, a broken guide), 3 an I/O or \
+            internal error (standard output on a full disk). When the reader closes the pipe early, \
+            the command stops quietly with the code of the replies answered so far.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -40,53 +46,70 @@ struct Check: ParsableCommand {
         let guide = guideOptions.loadGuide()
         let scorer = Scorer(guide: guide)
         let context = ReplyContext(channel: channel ?? guide.defaultChannel, mood: mood)
-        let output = FileHandle.standardOutput
 
         if format == .jsonl {
-            let input = text.map { Array($0.utf8) } ?? Array(FileHandle.standardInput.readDataToEndOfFile())
+            let input = text.map(RawArguments.bytes) ?? StandardInput.readAll()
             let batch = BatchChecker(scorer: scorer, defaultContext: context)
             var failed = false
+            var malformedSoFar = false
             let malformed = batch.run(input: input) { answers in
                 var block: [UInt8] = []
                 for answer in answers {
                     block += answer.json
                     if let error = answer.error {
-                        FileHandle.standardError.write(Data(("tonlage: " + error + "\n").utf8))
+                        Output.message(error)
+                        malformedSoFar = true
                     } else if answer.passed == false {
                         failed = true
                     }
                 }
-                output.write(Data(block))
+                Output.earned(malformedSoFar ? ExitStatus.badInput : (failed ? ExitStatus.failed : ExitStatus.passed))
+                Output.out(block)
             }
-            throw ExitCode(malformed > 0 ? 2 : (failed ? 1 : 0))
+            throw ExitCode(malformed > 0 ? ExitStatus.badInput : (failed ? ExitStatus.failed : ExitStatus.passed))
         }
 
         let reply = try readReply()
         let card = scorer.score(reply, context: context)
+        let code = card.passed ? ExitStatus.passed : ExitStatus.failed
+        Output.earned(code)
         switch format {
         case .json:
-            output.write(Data((ScorecardJSON.line(card) + "\n").utf8))
+            Output.out(ScorecardJSON.line(card) + "\n")
         case .text:
             let style = TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1)
             let labels = Labels.for(language: guide.language)
-            output.write(Data(ScorecardText(style: style, labels: labels).render(card, reply: reply).utf8))
+            Output.out(ScorecardText(style: style, labels: labels).render(card, reply: reply))
         case .jsonl:
             break
         }
-        throw ExitCode(card.passed ? 0 : 1)
+        throw ExitCode(code)
     }
 
-    /// TEXT, or all of standard input (one trailing newline dropped); invalid UTF-8 exits 2.
+    /// TEXT, or all of standard input (one trailing newline dropped), checked by `InputHygiene`.
     private func readReply() throws -> String {
-        if let text { return text }
-        if isatty(STDIN_FILENO) == 1 {
-            FileHandle.standardError.write(Data("Reply (end with Ctrl-D):\n".utf8))
+        let bytes: [UInt8]
+        let source: String
+        if let text {
+            bytes = RawArguments.bytes(text)
+            source = "the reply (TEXT)"
+        } else {
+            if isatty(STDIN_FILENO) == 1 {
+                Output.err("Reply (end with Ctrl-D):\n")
+            }
+            var input = StandardInput.readAll()
+            if input.last == 0x0A {
+                input.removeLast()
+                if input.last == 0x0D { input.removeLast() }
+            }
+            bytes = input
+            source = "the reply on standard input"
         }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard var reply = String(validating: data, as: UTF8.self) else {
-            InputError(description: "the reply on standard input is not valid UTF-8").exit()
+        switch InputHygiene.reply(bytes) {
+        case let .success(reply):
+            return reply
+        case let .failure(problem):
+            throw InputError(description: "\(source) \(problem.english); a reply must be UTF-8 text without control characters")
         }
-        if reply.hasSuffix("\r\n") { reply.removeLast(2) } else if reply.hasSuffix("\n") { reply.removeLast() }
-        return reply
     }
 }

@@ -13,7 +13,8 @@ struct DemoData: ParsableCommand {
             Plays the scenario library with varied replies through the real engine: agents start in \
             weekly waves, practise a few scenarios each week and get better over time; their replies \
             come from the scenarios' and the guide's good and bad examples. The same --seed gives the \
-            same store.
+            same store. The runs are marked as made up; a store that already holds real runs (played \
+            or certified) is refused unless --force, so that fake training never mixes in unnoticed.
             """)
 
     @Option(help: "How many agents.")
@@ -28,6 +29,9 @@ struct DemoData: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Add the demo runs even to a store that holds real runs.")
+    var force = false
+
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
@@ -41,10 +45,15 @@ struct DemoData: ParsableCommand {
         let scenarios = library.loadScenarios(language: guide.language)
         let store = library.store!
         let storeHandle = try library.openStore()
+        let real = try storeHandle.realRuns()
+        if real > 0 && !force {
+            InputError(description: "the progress store \(store) already holds \(real) real run\(real == 1 ? "" : "s"); "
+                       + "demo data would mix with them. Pass another --store, or --force to add it all the same").exit()
+        }
         let generator = CohortGenerator(guide: guide, scenarios: scenarios, seed: seed)
         let first = try Date(start + "T08:00:00Z", strategy: .iso8601)
         let (runs, turns) = try generator.generate(into: storeHandle, agents: agents, weeks: weeks, start: first)
-        print("\(agents) agents, \(runs) runs, \(turns) turns → \(store)")
+        Output.out(InputHygiene.visible("\(agents) agents, \(runs) runs, \(turns) turns → \(store)") + "\n")
     }
 }
 
@@ -94,7 +103,7 @@ struct CohortGenerator {
                     let day = Double(week * 7 + Int(random.next() % 5)) * 86_400 + Double(random.next() % 28_800)
                     var clock = start.addingTimeInterval(day)
                     let run = try store.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
-                                                 guideHash: guide.contentHash, mode: .play, at: clock)
+                                                 guideHash: guide.contentHash, mode: .play, demo: true, at: clock)
                     var play = ScenarioRun(scenario: scenario)
                     while let step = play.currentStep, play.turns.count < 6 {
                         var answer = choose(step: step.id, scenario: scenario.id, bank: bank, slips: slips, skill: skill, random: &random)

@@ -32,13 +32,14 @@ struct GuideCommand: ParsableCommand {
         }
         let labels = Labels.for(language: guide.language)
         let text = format == .markdown
-            ? GuideText.markdown(guide, rules: rules, labels: labels)
+            ? InputHygiene.visible(GuideText.markdown(guide, rules: rules, labels: labels), keepingLineBreaks: true)
             : GuideText(style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1), labels: labels).render(rules)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.out(text)
     }
 }
 
-/// The guide for people: per family each rule's message, rationale, suggestion and examples.
+/// The guide for people: per family each rule's message, rationale, suggestion and examples,
+/// the guide file's words shown through `InputHygiene.visible`.
 struct GuideText {
     let style: TerminalStyle
     let labels: Labels
@@ -46,7 +47,8 @@ struct GuideText {
     var width: Int? = TerminalSize.columns()
 
     /// `text` with `indent` before its first line and under it for the lines it is broken into.
-    private func block(_ text: String, indent: String, first: String? = nil) -> String {
+    private func block(_ raw: String, indent: String, first: String? = nil) -> String {
+        let text = InputHygiene.visible(raw, keepingLineBreaks: true)
         guard let width else { return (first ?? indent) + text }
         let wrapped = TerminalSize.wrap(text, width: width, indent: indent)
         return first.map { $0 + wrapped.dropFirst(indent.count) } ?? wrapped
@@ -59,7 +61,8 @@ struct GuideText {
             guard !members.isEmpty else { continue }
             out += style.bold(labels.families[family]!.uppercased()) + "\n\n"
             for rule in members {
-                out += style.severity(rule.severity, style.bold(rule.id)) + style.dim("  \(labels.severities[rule.severity]!), −\(rule.weight) · \(rule.kind)\(Self.scope(rule))") + "\n"
+                out += style.severity(rule.severity, style.bold(InputHygiene.visible(rule.id)))
+                    + style.dim("  \(labels.severities[rule.severity]!), −\(rule.weight) · \(InputHygiene.visible(rule.kind))\(Self.scope(rule))") + "\n"
                 out += block(rule.message, indent: "  ") + "\n"
                 out += style.dim(block(rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines), indent: "  ")) + "\n"
                 if let suggestion = rule.suggestion { out += block("\(labels.suggestion): \(suggestion)", indent: "  ") + "\n" }

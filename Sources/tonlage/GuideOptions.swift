@@ -28,12 +28,12 @@ struct GuideOptions: ParsableArguments {
             return guide
         } catch {
             for diagnostic in error.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+                Output.err(diagnostic.description + "\n")
             }
             if !FileManager.default.fileExists(atPath: guidePath) && guide == nil {
                 InputError(description: "no guide at \(guidePath); run from the project folder, set TONLAGE_HOME or pass --guide").exit()
             }
-            Foundation.exit(2)
+            Output.exit(ExitStatus.badInput)
         }
     }
 }

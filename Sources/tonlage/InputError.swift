@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Bad input (a broken guide, invalid UTF-8, an unknown channel): one clear message on
@@ -10,7 +9,7 @@ struct InputError: Error, CustomStringConvertible {
 extension InputError {
     /// Prints the message and exits 2.
     func exit() -> Never {
-        FileHandle.standardError.write(Data(("tonlage: " + description + "\n").utf8))
-        Foundation.exit(2)
+        Output.message(description)
+        Output.exit(ExitStatus.badInput)
     }
 }

@@ -4,30 +4,42 @@ import Foundation
 /// Reads the trainee's input: GNU readline on a terminal (editing, history, completion),
 /// plain lines without prompts when standard input is a pipe, so sessions can be scripted.
 protocol LineReader {
-    /// One line, or nil at end of input (Ctrl-D).
-    mutating func readLine(prompt: String) -> String?
+    /// One line as typed, without its line break, or nil at end of input (Ctrl-D). Bytes, not
+    /// a String: decoding would replace invalid UTF-8 before `InputHygiene` could see it.
+    mutating func readBytes(prompt: String) -> [UInt8]?
     /// Words offered by tab completion.
     mutating func setCompletions(_ words: [String])
 }
 
 extension LineReader {
-    /// A reply that may span lines: a line ending in `\` continues on the next.
-    mutating func readReply(prompt: String, continuation: String) -> String? {
-        guard var line = readLine(prompt: prompt) else { return nil }
-        var lines: [String] = []
-        while line.hasSuffix("\\") {
-            lines.append(String(line.dropLast()))
-            guard let next = readLine(prompt: continuation) else { break }
+    /// A line for choosing and naming, where a replaced byte does no harm.
+    mutating func readLine(prompt: String) -> String? {
+        readBytes(prompt: prompt).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A reply that may span lines: a line ending in `\` continues on the next. A reply that
+    /// `InputHygiene` refuses is read to its end all the same, so that its continuation lines
+    /// are not taken for the next replies.
+    mutating func readReply(prompt: String, continuation: String) -> Result<String, InputHygiene.Problem>? {
+        guard var line = readBytes(prompt: prompt) else { return nil }
+        var reply: [UInt8] = []
+        while line.last == UInt8(ascii: "\\") {
+            reply += line.dropLast() + [0x0A]
+            guard let next = readBytes(prompt: continuation) else {
+                line = []
+                break
+            }
             line = next
         }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        reply += line
+        return InputHygiene.reply(reply)
     }
 }
 
 /// Plain reading for pipes: no prompts, no echo.
 struct PlainLineReader: LineReader {
-    mutating func readLine(prompt: String) -> String? { Swift.readLine(strippingNewline: true) }
+    private var lines = StandardInput.Lines()
+    mutating func readBytes(prompt: String) -> [UInt8]? { lines.next() }
     mutating func setCompletions(_ words: [String]) {}
 }
 
@@ -56,11 +68,11 @@ struct ReadlineReader: LineReader {
         tonlage_install_sigint()
     }
 
-    mutating func readLine(prompt: String) -> String? {
+    mutating func readBytes(prompt: String) -> [UInt8]? {
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
-        let line = String(cString: raw)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        let line = Array(UnsafeRawBufferPointer(start: raw, count: strlen(raw)))
+        if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
             add_history(raw)
             // Appended line by line, so a killed session keeps its history.
             if append_history(1, historyPath) != 0 { write_history(historyPath) }

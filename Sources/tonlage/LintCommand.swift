@@ -17,7 +17,7 @@ struct Lint: ParsableCommand {
             a rule's good example must not trigger it and its bad example must; a scenario's good play \
             must succeed and its bad play must not. `TODO:` notes are warnings.
 
-            Exit codes: 0 clean, 1 warnings with --strict, 2 errors.
+            Exit codes: 0 clean, 1 warnings with --strict, 2 errors, 3 an I/O or internal error.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -53,6 +53,8 @@ struct Lint: ParsableCommand {
             summaries = explored.summaries
             report.diagnostics += explored.diagnostics
         }
+        let code = report.errors > 0 ? ExitStatus.badInput : (strict && report.warnings > 0 ? ExitStatus.failed : ExitStatus.passed)
+        Output.earned(code)
         switch format {
         case .text:
             var out = report.diagnostics.map(\.description).joined(separator: "\n")
@@ -62,11 +64,12 @@ struct Lint: ParsableCommand {
                 out += "explored \(summary.scenario): \(summary.plays) plays – \(outcomes), unfinished \(summary.unfinished)\n"
             }
             out += "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")\n"
-            FileHandle.standardOutput.write(Data(out.utf8))
+            // Messages quote the files, which may hold anything.
+            Output.out(InputHygiene.visible(out, keepingLineBreaks: true))
         case .json:
-            FileHandle.standardOutput.write(Data(Self.json(report.diagnostics).utf8))
+            Output.out(Self.json(report.diagnostics))
         }
-        throw ExitCode(report.errors > 0 ? 2 : (strict && report.warnings > 0 ? 1 : 0))
+        throw ExitCode(code)
     }
 
     /// One JSON array of {file, line, column, severity, code, message}, for editors and CI.

@@ -12,7 +12,13 @@ struct Play: ParsableCommand {
             Lists the scenarios and lets you pick one by number or id (Tab completes), or starts \
             SCENARIO directly. Each reply is scored at once, stored, and answered by the customer. \
             Type :help inside for the commands. With standard input from a pipe, nothing is \
-            prompted and every line is read as typed, so sessions can be scripted.
+            prompted and every line is read as typed, so sessions can be scripted. A reply that is \
+            not UTF-8 or holds a control character is refused and asked for again. If the store \
+            cannot be written, the session goes on and the write is retried with the next one.
+
+            Exit codes: 0 the session ended normally, 2 bad usage or bad input (an unknown \
+            scenario, no name, a store from a newer Tonlage), 3 an I/O or internal error (writes \
+            that still could not be saved at the end).
             """)
 
     @Argument(help: "The scenario to start, by id or number.")
@@ -47,11 +53,15 @@ struct Play: ParsableCommand {
             first = nil
         }
         let store = try paths.openStore()
-        var session = PlaySession(guide: guide, scorer: Scorer(guide: guide), scenarios: scenarios, store: store,
-                                  agent: name, agentID: try store.agent(named: name), reader: reader,
+        var session = PlaySession(guide: guide, scorer: Scorer(guide: guide), scenarios: scenarios,
+                                  recorder: SessionRecorder(store: store), agent: name, reader: reader,
                                   style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1),
                                   labels: Labels.for(language: guide.language), strings: strings)
-        try session.run(first: first)
+        if let failure = session.run(first: first) {
+            // Told in the session already; here for the script or log that ran it.
+            Output.message(failure.description)
+            throw ExitCode(ExitStatus.ioError)
+        }
     }
 }
 
@@ -72,7 +82,7 @@ struct LibraryOptions: ParsableArguments {
         let directory = scenarios ?? Paths.defaultScenarios
         let (loaded, diagnostics) = ScenarioLoader.loadLibrary(directory: directory, language: language)
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            Output.err(diagnostic.description + "\n")
         }
         if loaded.isEmpty {
             InputError(description: "no scenarios in \(directory); run from the project folder, set TONLAGE_HOME or pass --scenarios").exit()
@@ -80,13 +90,10 @@ struct LibraryOptions: ParsableArguments {
         return loaded
     }
 
+    /// The store to write to; a failure is a `StoreError` (exit 2 for a store that cannot be
+    /// used, 3 when the system fails).
     func openStore() throws -> ProgressStore {
-        let path = store ?? Paths.defaultStore
-        do {
-            return try ProgressStore(path: path)
-        } catch {
-            InputError(description: "cannot open the progress store \(path): \(error)").exit()
-        }
+        try ProgressStore(path: store ?? Paths.defaultStore)
     }
 }
 
@@ -101,7 +108,7 @@ enum AgentName {
             return saved
         }
         guard interactive, let typed = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else {
-            FileHandle.standardError.write(Data("tonlage: a name is needed: pass --agent NAME or set TONLAGE_AGENT\n".utf8))
+            Output.message("a name is needed: pass --agent NAME or set TONLAGE_AGENT")
             return nil
         }
         try? FileManager.default.createDirectory(atPath: Paths.configDirectory, withIntermediateDirectories: true)

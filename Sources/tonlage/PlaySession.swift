@@ -5,14 +5,14 @@ import TonlageStore
 
 /// The REPL: picks a scenario, shows the customer's posts, scores each reply at once, records
 /// it, lets the customer react and sums up at the end. Scoring and branching happen in
-/// `ScenarioRun`; this type only talks to the trainee and the store.
+/// `ScenarioRun`; this type only talks to the trainee and the store. A store that fails does
+/// not end the session: the trainee is told, and the write waits for the next one.
 struct PlaySession {
     let guide: Guide
     let scorer: Scorer
     let scenarios: [Scenario]
-    let store: ProgressStore
+    let recorder: SessionRecorder
     let agent: String
-    let agentID: Int64
     var reader: any LineReader
     let style: TerminalStyle
     let labels: Labels
@@ -21,17 +21,18 @@ struct PlaySession {
     static let metaCommands = [":help", ":hint", ":guide", ":retry", ":dm", ":escalate", ":skip", ":progress", ":quit"]
 
     private func say(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.out(text)
     }
 
-    /// Runs scenarios until the trainee quits; `first` starts one directly.
-    mutating func run(first: Scenario?) throws {
+    /// Runs scenarios until the trainee quits; `first` starts one directly. Returns the store's
+    /// failure when writes are still waiting at the end.
+    mutating func run(first: Scenario?) -> StoreError? {
         reader.setCompletions(Self.metaCommands + scenarios.map(\.id) + guide.rules.map(\.id))
         if let first {
-            guard try play(first) else { return say(strings.saved + "\n") }
-            return
+            guard play(first) else { return goodbye() }
+            return goodbye(quietly: true)
         }
-        say(strings.welcome(agent) + "\n\n" + scenarioList() + "\n")
+        say(strings.welcome(InputHygiene.visible(agent)) + "\n\n" + scenarioList() + "\n")
         var prompt = strings.chooseScenario
         while let choice = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces) {
             if choice.isEmpty {
@@ -42,20 +43,46 @@ struct PlaySession {
             if choice == ":progress" { say(progressText()); continue }
             if choice == ":help" { say(strings.help + "\n"); continue }
             guard let scenario = pick(choice) else {
-                say(strings.unknownScenario(choice) + "\n")
+                say(strings.unknownScenario(InputHygiene.visible(choice)) + "\n")
                 continue
             }
-            guard try play(scenario) else { break }
+            guard play(scenario) else { break }
             say("\n" + scenarioList() + "\n")
             prompt = strings.another
         }
-        say(strings.saved + "\n")
+        return goodbye()
+    }
+
+    /// The last try to write what waits, and the last word: saved, or how much is not.
+    private func goodbye(quietly: Bool = false) -> StoreError? {
+        let waiting = recorder.pending
+        if let failure = recorder.flush() {
+            say(style.red(strings.notSavedAtEnd(waiting)) + "\n")
+            return failure
+        }
+        if !quietly { say(strings.saved + "\n") }
+        return nil
+    }
+
+    /// Tells the trainee whether the last write reached the store.
+    private func saved(_ failure: StoreError?, waitingBefore: Int) {
+        if let failure {
+            say(style.red(strings.notSaved(recorder.pending)) + style.dim(" (\(InputHygiene.visible(failure.description)))") + "\n")
+        } else if waitingBefore > 0 {
+            say(style.dim(strings.savedLater(waitingBefore)) + "\n")
+        }
+    }
+
+    /// A store write through the recorder, and what the trainee is told about it.
+    private func store(_ write: () -> StoreError?) {
+        let waiting = recorder.pending
+        saved(write(), waitingBefore: waiting)
     }
 
     func scenarioList() -> String {
         scenarios.enumerated().map { index, scenario in
             let number = String(index + 1).leftPadded(to: 3)
-            return "\(number)  \(style.bold(scenario.id))  \(scenario.title) "
+            return "\(number)  \(style.bold(InputHygiene.visible(scenario.id)))  \(InputHygiene.visible(scenario.title)) "
                 + style.dim("(\(FeedRenderer.channelNames[scenario.channel] ?? ""), \(strings.difficulty[scenario.difficulty.rawValue] ?? ""))")
         }.joined(separator: "\n")
     }
@@ -66,15 +93,18 @@ struct PlaySession {
     }
 
     /// Plays one scenario; false when the trainee quit the program (Ctrl-D or `:quit`).
-    mutating func play(_ scenario: Scenario) throws -> Bool {
+    mutating func play(_ scenario: Scenario) -> Bool {
         let feed = FeedRenderer(style: style)
-        let runID = try store.startRun(agent: agentID, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
-                                       guideHash: guide.contentHash, mode: .play)
+        let waiting = recorder.pending
+        let (runID, failure) = recorder.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
+                                                 guideHash: guide.contentHash, mode: .play)
+        saved(failure, waitingBefore: waiting)
         var run = ScenarioRun(scenario: scenario)
         let started = Date()
-        let briefing = strings.briefing + ": " + scenario.briefing
+        let briefing = strings.briefing + ": " + InputHygiene.visible(scenario.briefing, keepingLineBreaks: true)
         let wrapped = TerminalSize.columns().map { TerminalSize.wrap(briefing, width: $0, indent: "") } ?? briefing
-        say("\n" + style.bold(scenario.title) + "\n" + style.dim(strings.briefing + ":") + wrapped.dropFirst(strings.briefing.count + 1) + "\n\n")
+        say("\n" + style.bold(InputHygiene.visible(scenario.title)) + "\n" + style.dim(strings.briefing + ":")
+            + wrapped.dropFirst(strings.briefing.count + 1) + "\n\n")
         var showPosts = true
         var hintUsed = false
         var shownAt = Date()
@@ -85,10 +115,15 @@ struct PlaySession {
                 hintUsed = false
                 showPosts = false
             }
-            guard let input = reader.readReply(prompt: strings.replyPrompt, continuation: strings.continuation) else {
-                try store.finishRun(runID, outcome: "abandoned")
+            guard let read = reader.readReply(prompt: strings.replyPrompt, continuation: strings.continuation) else {
+                store { recorder.finishRun(runID, outcome: "abandoned") }
                 say("\n")
                 return false
+            }
+            // A refused reply is neither scored nor stored: the trainee is asked again.
+            guard case let .success(input) = read else {
+                if case let .failure(problem) = read { say(style.red(strings.refused(problem)) + "\n") }
+                continue
             }
             let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
@@ -101,10 +136,10 @@ struct PlaySession {
                 case ":guide": say(guideText(argument)); continue
                 case ":progress": say(progressText()); continue
                 case ":quit", ":q":
-                    try store.finishRun(runID, outcome: "abandoned")
+                    store { recorder.finishRun(runID, outcome: "abandoned") }
                     return false
                 case ":skip":
-                    try store.finishRun(runID, outcome: "abandoned")
+                    store { recorder.finishRun(runID, outcome: "abandoned") }
                     say(style.dim("\(strings.outcome): \(strings.outcomes["abandoned"]!)") + "\n")
                     return true
                 case ":retry":
@@ -116,28 +151,36 @@ struct PlaySession {
                 case ":dm":
                     // Without text, the private message is asked for on its own line.
                     var text = argument
-                    if text.isEmpty, let typed = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation) {
-                        text = typed
+                    asking: while text.isEmpty, let typed = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation) {
+                        switch typed {
+                        case let .success(typed):
+                            text = typed
+                            break asking
+                        case let .failure(problem):
+                            say(style.red(strings.refused(problem)) + "\n")
+                        }
                     }
                     answer = Answer(text: text, action: .dm)
                 case ":escalate": answer = Answer(text: argument, action: .escalate)
-                default: say(strings.unknownCommand(command) + "\n"); continue
+                default: say(strings.unknownCommand(InputHygiene.visible(command)) + "\n"); continue
                 }
             }
             answer.seconds = Date().timeIntervalSince(shownAt)
             guard let turn = run.answer(answer, scorer: scorer) else { break }
             // Committed before anything else is shown: a killed session keeps every scored turn.
-            try store.record(.init(step: turn.stepID, reply: answer.text, action: answer.action, seconds: answer.seconds,
-                                   card: turn.card, hintUsed: hintUsed, targetSeconds: step.targetSeconds), run: runID)
+            store {
+                recorder.record(.init(step: turn.stepID, reply: answer.text, action: answer.action, seconds: answer.seconds,
+                                      card: turn.card, hintUsed: hintUsed, targetSeconds: step.targetSeconds), run: runID)
+            }
             say("\n" + ScorecardText(style: style, labels: labels).render(turn.card, reply: answer.text))
             say(style.dim(strings.time(Int((answer.seconds ?? 0).rounded()), step.targetSeconds)) + "\n\n")
             if let reaction = turn.reaction { say(feed.reaction(reaction, scenario: scenario) + "\n") }
             showPosts = turn.nextStep != nil
         }
         let outcome = run.outcome?.rawValue ?? "abandoned"
-        try store.finishRun(runID, outcome: outcome)
+        store { recorder.finishRun(runID, outcome: outcome) }
         say(summary(run, outcome: outcome, seconds: Date().timeIntervalSince(started)))
-        store.checkpoint()
+        recorder.store.checkpoint()
         return true
     }
 
@@ -163,7 +206,7 @@ struct PlaySession {
             out += style.bold(strings.practise) + ":\n"
             for (rule, entry) in top {
                 let text = guide.rule(withID: rule)?.suggestion ?? entry.message
-                out += "  • \(rule): \(text)\n"
+                out += "  • \(InputHygiene.visible(rule)): \(InputHygiene.visible(text))\n"
             }
         }
         return out
@@ -172,31 +215,36 @@ struct PlaySession {
     func hint(for step: Step, scenario: Scenario, mood: Mood) -> String {
         var out = style.bold(strings.hintTitle) + "\n"
         if !step.expectations.mustMention.isEmpty {
-            out += "  \(strings.mustMention): " + step.expectations.mustMention.map(\.name).joined(separator: "; ") + "\n"
+            out += "  \(strings.mustMention): " + InputHygiene.visible(step.expectations.mustMention.map(\.name).joined(separator: "; ")) + "\n"
         }
         out += "  \(strings.action): " + step.expectations.actions.map(\.rawValue).joined(separator: ", ") + "\n"
         if let target = step.targetSeconds { out += "  " + strings.targetTime(target) + "\n" }
         let context = ReplyContext(channel: scenario.channel, mood: mood)
         let relevant = guide.rules.filter { $0.applies(to: context) && $0.severity == .error }
         out += "  \(strings.relevantRules):\n"
-        for rule in relevant.prefix(8) { out += "   - \(rule.id): \(rule.suggestion ?? rule.rationale)\n" }
+        for rule in relevant.prefix(8) {
+            out += "   - \(InputHygiene.visible(rule.id)): \(InputHygiene.visible(rule.suggestion ?? rule.rationale, keepingLineBreaks: true))\n"
+        }
         return out
     }
 
     func guideText(_ ruleID: String) -> String {
         if !ruleID.isEmpty {
-            guard let rule = guide.rule(withID: ruleID) else { return strings.unknownRule(ruleID) + "\n" }
-            var out = style.bold(rule.id) + " (\(rule.severity.rawValue), \(rule.weight))\n" + rule.rationale + "\n"
-            if let suggestion = rule.suggestion { out += "\(labels.suggestion): \(suggestion)\n" }
-            for example in rule.examples { out += (example.isGood ? "  ✓ " : "  ✗ ") + example.text + "\n" }
+            guard let rule = guide.rule(withID: ruleID) else { return strings.unknownRule(InputHygiene.visible(ruleID)) + "\n" }
+            var out = style.bold(InputHygiene.visible(rule.id)) + " (\(rule.severity.rawValue), \(rule.weight))\n"
+                + InputHygiene.visible(rule.rationale, keepingLineBreaks: true) + "\n"
+            if let suggestion = rule.suggestion { out += "\(labels.suggestion): \(InputHygiene.visible(suggestion, keepingLineBreaks: true))\n" }
+            for example in rule.examples {
+                out += (example.isGood ? "  ✓ " : "  ✗ ") + InputHygiene.visible(example.text, keepingLineBreaks: true) + "\n"
+            }
             return out
         }
-        return guide.rules.map { "\($0.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \($0.severity.rawValue)" }
+        return guide.rules.map { "\(InputHygiene.visible($0.id).padding(toLength: 30, withPad: " ", startingAt: 0)) \($0.severity.rawValue)" }
             .joined(separator: "\n") + "\n"
     }
 
     func progressText() -> String {
-        ((try? store.progress(agent: agent)) ?? []).map { ProgressText(style: style).render($0) }.joined(separator: "\n")
+        ((try? recorder.store.progress(agent: agent)) ?? []).map { ProgressText(style: style).render($0) }.joined(separator: "\n")
     }
 }
 

@@ -31,12 +31,8 @@ struct Progress: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else {
             InputError(description: "no progress store at \(path) yet: play a scenario first, or pass --store").exit()
         }
-        let report: [AgentProgress]
-        do {
-            report = try ProgressStore(path: path).progress(agent: agent)
-        } catch {
-            InputError(description: "cannot read the progress store \(path): \(error)").exit()
-        }
+        // Read-only: reading needs no write access, and never changes the store.
+        let report = try ProgressStore(path: path, readOnly: true).progress(agent: agent)
         let output: String
         switch format {
         case .json:
@@ -47,29 +43,31 @@ struct Progress: ParsableCommand {
             output = ProgressText.csv(report)
         case .text:
             let style = TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1)
-            output = report.isEmpty ? "No runs recorded\(agent.map { " for \($0)" } ?? "").\n"
+            output = report.isEmpty ? "No runs recorded\(agent.map { " for \(InputHygiene.visible($0))" } ?? "").\n"
                 : report.map { ProgressText(style: style).render($0) }.joined(separator: "\n")
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.out(output)
     }
 }
 
-/// Progress for people (with a sparkline of recent scores) and as CSV.
+/// Progress for people (with a sparkline of recent scores) and as CSV. Names and ids come
+/// from the store, which holds whatever was typed: shown through `InputHygiene.visible`.
 struct ProgressText {
     let style: TerminalStyle
 
     func render(_ progress: AgentProgress) -> String {
-        var out = style.bold(progress.agent) + style.dim(" · \(progress.runs) runs · \(progress.turns) turns") + "\n"
+        let visible = { InputHygiene.visible($0) }
+        var out = style.bold(visible(progress.agent)) + style.dim(" · \(progress.runs) runs · \(progress.turns) turns") + "\n"
         for scenario in progress.scenarios {
             let scores = "best \(scenario.bestScore.map(String.init) ?? "–") · last \(scenario.lastScore.map(String.init) ?? "–")"
-            out += "  \(scenario.scenario.padding(toLength: 26, withPad: " ", startingAt: 0)) \(scenario.attempts)× · \(scores) · "
-                + "\(scenario.lastOutcome ?? "open")  \(Self.sparkline(scenario.recentScores))\n"
+            out += "  \(visible(scenario.scenario).padding(toLength: 26, withPad: " ", startingAt: 0)) \(scenario.attempts)× · \(scores) · "
+                + "\(visible(scenario.lastOutcome ?? "open"))  \(Self.sparkline(scenario.recentScores))\n"
         }
         if !progress.weakestFamilies.isEmpty {
             out += style.dim("  weakest:") + "\n"
             for family in progress.weakestFamilies.prefix(3) {
-                let rules = family.topRules.map { "\($0.rule) ×\($0.count)" }.joined(separator: ", ")
-                out += "    \(family.family) −\(family.pointsLost): \(rules)\n"
+                let rules = family.topRules.map { "\(visible($0.rule)) ×\($0.count)" }.joined(separator: ", ")
+                out += "    \(visible(family.family)) −\(family.pointsLost): \(rules)\n"
             }
         }
         return out
@@ -94,8 +92,10 @@ struct ProgressText {
         return out
     }
 
-    private static func quote(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+    /// A field for a spreadsheet or a terminal: control characters shown, never passed on.
+    private static func quote(_ raw: String) -> String {
+        let field = InputHygiene.visible(raw)
+        return field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
             ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }

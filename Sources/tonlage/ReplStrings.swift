@@ -28,6 +28,12 @@ struct ReplStrings: Sendable {
     let askName: String
     let difficulty: [String: String]
     let unknownRule: @Sendable (String) -> String
+    /// A reply `InputHygiene` refused: not scored, not stored, asked for again.
+    let refused: @Sendable (InputHygiene.Problem) -> String
+    /// A write the store refused, and how many wait for the next one.
+    let notSaved: @Sendable (Int) -> String
+    let savedLater: @Sendable (Int) -> String
+    let notSavedAtEnd: @Sendable (Int) -> String
 
     static func `for`(language: String) -> ReplStrings {
         language.lowercased().hasPrefix("de") ? german : english
@@ -72,7 +78,17 @@ struct ReplStrings: Sendable {
         saved: "Gespeichert. Bis bald!",
         askName: "Wie heißt du? (wird gemerkt) ",
         difficulty: ["easy": "leicht", "medium": "mittel", "hard": "schwer"],
-        unknownRule: { "Der Styleguide hat keine Regel „\($0)“ – :guide listet alle." })
+        unknownRule: { "Der Styleguide hat keine Regel „\($0)“ – :guide listet alle." },
+        refused: { problem in
+            switch problem {
+            case .invalidUTF8: return "Diese Antwort ist kein gültiges UTF-8 und wird nicht gewertet. Bitte schreib sie noch einmal."
+            case let .controlCharacter(scalar, _):
+                return "Diese Antwort enthält das Steuerzeichen \(InputHygiene.escape(scalar)) und wird nicht gewertet. Bitte schreib sie noch einmal."
+            }
+        },
+        notSaved: { "Nicht gespeichert – der Fortschritt wird mit der nächsten Antwort nachgetragen (\($0) vorgemerkt)." },
+        savedLater: { "Nachgetragen: \($0) vorgemerkte Einträge sind jetzt gespeichert." },
+        notSavedAtEnd: { "\($0) Einträge konnten nicht gespeichert werden." })
 
     static let english = ReplStrings(
         welcome: { "Hello \($0)! Pick a scenario. :help lists the commands." },
@@ -113,5 +129,15 @@ struct ReplStrings: Sendable {
         saved: "Saved. See you!",
         askName: "What is your name? (remembered) ",
         difficulty: ["easy": "easy", "medium": "medium", "hard": "hard"],
-        unknownRule: { "The guide has no rule “\($0)” – :guide lists them all." })
+        unknownRule: { "The guide has no rule “\($0)” – :guide lists them all." },
+        refused: { problem in
+            switch problem {
+            case .invalidUTF8: return "This reply is not valid UTF-8 and is not scored. Please type it again."
+            case let .controlCharacter(scalar, _):
+                return "This reply contains the control character \(InputHygiene.escape(scalar)) and is not scored. Please type it again."
+            }
+        },
+        notSaved: { "Not saved – your progress is written with your next answer (\($0) waiting)." },
+        savedLater: { "Caught up: \($0) waiting entries are saved now." },
+        notSavedAtEnd: { "\($0) entries could not be saved." })
 }

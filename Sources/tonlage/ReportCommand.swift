@@ -45,27 +45,23 @@ struct Report: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else {
             InputError(description: "no progress store at \(path): play or certify first, try `tonlage demo-data --store \(path)`, or pass --store").exit()
         }
-        let report: CohortReport
-        do {
-            report = try ProgressStore(path: path).cohortReport(agents: agent, since: since)
-        } catch {
-            InputError(description: "cannot read the progress store \(path): \(error)").exit()
-        }
+        // Read-only: a trainer may look at a store without the right to change it.
+        let report = try ProgressStore(path: path, readOnly: true).cohortReport(agents: agent, since: since)
         let language = (try? GuideLoader.load(path: guideOptions.guidePath))?.language ?? "en"
         if let html {
             let generated = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
             let page = ReportHTML(report: report, german: language.hasPrefix("de"), generated: generated).render()
             do {
-                try Data(page.utf8).write(to: URL(fileURLWithPath: html))
+                try FileOutput.write(Data(page.utf8), to: html)
             } catch {
-                InputError(description: "cannot write \(html): \(error.localizedDescription)").exit()
+                error.exit()
             }
         }
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            Output.out(try encoder.encode(report) + Data("\n".utf8))
         case .text:
             var out = "\(report.agents.count) agents, \(report.agents.reduce(0) { $0 + $1.runs }) runs"
             if let html { out += " → \(html)" }
@@ -76,7 +72,7 @@ struct Report: ParsableCommand {
             for finding in report.topFindings.prefix(3) {
                 out += "  frequent: \(finding.rule) ×\(finding.count)\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Output.out(InputHygiene.visible(out, keepingLineBreaks: true))
         }
     }
 }

@@ -26,17 +26,18 @@ struct ScenariosCommand: ParsableCommand {
                     if case let .outcome(outcome) = transition.destination { return outcome.rawValue }
                     return nil
                 } }).sorted().joined(separator: ",")
+                // Fields shown one by one: a tab or line break inside one must not make a new column or row.
                 return [scenario.id, scenario.title, scenario.channel.rawValue, scenario.difficulty.rawValue,
-                        "\(scenario.steps.count) steps", outcomes].joined(separator: "\t")
+                        "\(scenario.steps.count) steps", outcomes].map { InputHygiene.visible($0) }.joined(separator: "\t")
             }
-            FileHandle.standardOutput.write(Data((rows.joined(separator: "\n") + "\n").utf8))
+            Output.out(rows.joined(separator: "\n") + "\n")
             return
         }
         guard let scenario = scenarios.first(where: { $0.id == id }) else {
             InputError(description: "no scenario `\(id)`" + NameSuggestion.didYouMean(id, in: scenarios.map(\.id))).exit()
         }
         let text = graph ? Self.mermaid(scenario) : Self.describe(scenario)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.out(InputHygiene.visible(text, keepingLineBreaks: true))
     }
 
     static func describe(_ scenario: Scenario) -> String {

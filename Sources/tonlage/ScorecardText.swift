@@ -1,7 +1,8 @@
 import TonlageCore
 
 /// Renders a scorecard for people: each finding with the reply's line and carets under the
-/// exact words, its message and suggestion; then the dimension scores and the verdict.
+/// exact words, its message and suggestion; then the dimension scores and the verdict. The
+/// reply and what the guide says about it are shown through `InputHygiene.visible`.
 struct ScorecardText {
     let style: TerminalStyle
     let labels: Labels
@@ -22,20 +23,21 @@ struct ScorecardText {
         for finding in card.findings {
             let severity = labels.severities[finding.severity]!
             let cost = finding.deduction > 0 ? "  −\(finding.deduction) \(labels.deduction)" : ""
-            let head = "\(severity) [\(finding.rule)]"
+            let head = "\(severity) [\(InputHygiene.visible(finding.rule))]"
+            let message = InputHygiene.visible(finding.message)
             out += style.severity(finding.severity, style.bold(head)) + style.dim(cost)
-            if let width, head.count + cost.count + 2 + finding.message.count > width {
+            if let width, head.count + cost.count + 2 + message.count > width {
                 // Too long for one line: the message below, wrapped between words.
-                out += "\n" + TerminalSize.wrap(finding.message, width: width, indent: "  ") + "\n"
+                out += "\n" + TerminalSize.wrap(message, width: width, indent: "  ") + "\n"
             } else {
-                out += "  " + finding.message + "\n"
+                out += "  " + message + "\n"
             }
             for (text, carets) in lines.underline(byteStart: finding.byteStart, byteEnd: finding.byteEnd, window: window) {
                 out += style.dim("  | ") + text + "\n"
                 out += style.dim("  | ") + style.severity(finding.severity, carets) + "\n"
             }
             if let suggestion = finding.suggestion {
-                let text = "\(labels.suggestion): \(suggestion)"
+                let text = "\(labels.suggestion): \(InputHygiene.visible(suggestion))"
                 let wrapped = width.map { TerminalSize.wrap(text, width: $0, indent: "    ").dropFirst(4) } ?? Substring(text)
                 out += style.dim("  = ") + wrapped + "\n"
             }
@@ -103,8 +105,9 @@ struct ReplyLines {
         let text = String(decoding: bytes[line], as: UTF8.self)
         for character in text {
             let length = character.utf8.count
-            let shown = character == "\t" || character == "\r" ? " " : String(character)
-            cells.append((shown, Self.width(of: character), offset))
+            let shown = character == "\t" || character == "\r" ? " " : InputHygiene.visible(String(character))
+            cells.append((shown, shown.unicodeScalars.count > character.unicodeScalars.count ? shown.count : Self.width(of: character),
+                          offset))
             offset += length
         }
         let first = cells.firstIndex { $0.start >= spanStart } ?? cells.count

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TonlageStore
 
 /// `tonlage`: trains and certifies social-media customer-service agents.
 struct Tonlage: ParsableCommand {
@@ -13,7 +14,7 @@ struct Tonlage: ParsableCommand {
             channel lengths, personal data only by private message), with every deduction explained \
             at the words that caused it. `tonlage check` scores a single reply or a batch.
 
-            Exit codes: 0 all passed, 1 something failed the guide, 2 bad usage or bad input.
+            \(ExitStatus.help)
             """,
         version: TonlageVersion.current,
         subcommands: [Play.self, Check.self, Certify.self, Progress.self, Report.self, DemoData.self, Lint.self,
@@ -21,19 +22,55 @@ struct Tonlage: ParsableCommand {
         defaultSubcommand: Play.self
     )
 
-    /// Runs the command line; usage errors exit 2 as the contract says, not ArgumentParser's 64.
-    static func runMain() {
+    /// Runs the command line. Every ending goes through `Output`, with the contract's codes:
+    /// ArgumentParser's own would be 64 for bad usage and 1 for any error a command throws,
+    /// which reads as "failed the guide".
+    static func runMain() -> Never {
+        Output.prepare()
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            end(with: error, usage: true)
+        }
+        do {
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            end(with: error, usage: false)
         }
+        Output.exit(ExitStatus.passed)
+    }
+
+    private static func end(with error: any Error, usage: Bool) -> Never {
+        switch error {
+        case let code as ExitCode:
+            Output.exit(code == .validationFailure ? ExitStatus.badInput : code.rawValue)
+        case let error as InputError:
+            error.exit()
+        case let error as SystemError:
+            error.exit()
+        case let error as StoreError:
+            Output.message(error.description)
+            Output.exit(error.isBadInput ? ExitStatus.badInput : ExitStatus.ioError)
+        default:
+            break
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            // --help, --version: asked for, so standard output.
+            Output.out(message.isEmpty ? "" : message + "\n")
+            Output.exit(ExitStatus.passed)
+        }
+        if usage || code == .validationFailure {
+            Output.err(message + "\n")
+            Output.exit(ExitStatus.badInput)
+        }
+        if let error = StoreError(error) {
+            Output.message(error.description)
+            Output.exit(error.isBadInput ? ExitStatus.badInput : ExitStatus.ioError)
+        }
+        SystemError("internal error", error).exit()
     }
 }
 

@@ -280,3 +280,45 @@ private final class Results: @unchecked Sendable {
     func set(_ index: Int, _ value: [String]) { lock.lock(); storage[index] = value; lock.unlock() }
     var values: [[String]] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+/// Word formation at the edges: names a reply uses elsewhere, compounds whose correction is
+/// only another compound, lower-case nouns after an article, lower-case compounds.
+@Suite("spelling kind: formation and names", .enabled(if: SystemDictionaries.german, "needs hunspell-de-de"))
+struct SpellingFormationTests {
+    static let guide = Fixtures.kindGuide("""
+        - id: spelling.wort
+          kind: spelling
+          severity: error
+          weight: 10
+          message: "{match}"
+          rationale: "Tippfehler fallen auf."
+          dictionary: de_DE
+          links: [s, n, en, es, e]
+          infinitive: ["*en", "*n"]
+          nouns_after: [der, die, das, den, dem, am, im, zum, vielen]
+          particles: [raus, rein, weg, zurück]
+        """)
+
+    func flagged(_ text: String) -> [String] {
+        Fixtures.excerpts(text, rule: "spelling.wort", in: Self.guide)
+    }
+
+    @Test("a name the reply uses elsewhere is a name at a sentence start too")
+    func namesElsewhere() {
+        #expect(flagged("Hallo zusammen, hier ist Nele aus dem Team. Der Fix kommt. Nele | Team").isEmpty)
+    }
+
+    @Test("a lower-case noun after an article is an error; a lower-case compound elsewhere is not")
+    func lowerCaseCompounds() {
+        #expect(flagged("Am wochenende wird es voller.") == ["wochenende"])
+        #expect(flagged("Die Zinsen werden tagesgenau abgerechnet.").isEmpty)
+        #expect(flagged("Ich habe das nocheinmal geprüft.") == ["nocheinmal"])
+        #expect(flagged("Das Paket ist rausgegangen.").isEmpty)
+    }
+
+    @Test("a compound whose only correction is another compound is right")
+    func otherCompound() {
+        #expect(flagged("Dein Futterabo kam zu spät.").isEmpty)
+        #expect(flagged("Das ist der Standart bei uns.") == ["Standart"])
+    }
+}

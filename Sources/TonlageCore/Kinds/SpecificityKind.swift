@@ -9,13 +9,16 @@
 /// "morgen", "Uhr" …), and no capitalised word inside the sentence that is not in
 /// `generic_nouns` (German capitalises nouns: "Paket", "Weiche", "Einsatzplanung" are the
 /// case; "Feedback", "Anliegen", "Team" are not) and that is not a name after one of
-/// `name_after` ("Hallo Sven"). Sentences holding a `closing` word ("Grüße") are sign-offs.
+/// `name_after` ("Hallo Sven"). Sentences holding a `closing` word ("Grüße") are sign-offs,
+/// and so is a short last sentence (six words at most) holding a `signature` word ("Dein Team
+/// der Stadtbibliothek Ebersfeld").
 ///
 /// `report: sentence` (default) reports every generic sentence; `report: reply` reports the
 /// reply once when none of its sentences is specific and they hold `min_vague` vague words in all.
 public struct SpecificityKind: RuleKind {
     public static let name = "specificity"
-    public static let parameters = ["report", "vague", "specific", "generic_nouns", "name_after", "closing", "min_vague"]
+    public static let parameters = ["report", "vague", "specific", "generic_nouns", "name_after", "closing", "signature",
+                                    "min_vague"]
 
     public enum Report: String, CaseIterable, Sendable { case sentence, reply }
 
@@ -25,6 +28,7 @@ public struct SpecificityKind: RuleKind {
     let genericNouns: PhraseMatcher
     let nameAfter: PhraseMatcher
     let closing: PhraseMatcher
+    let signature: PhraseMatcher
     let minimumVague: Int
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
@@ -37,14 +41,17 @@ public struct SpecificityKind: RuleKind {
         genericNouns = matcher("generic_nouns")
         nameAfter = matcher("name_after")
         closing = matcher("closing")
+        signature = matcher("signature")
         minimumVague = fields.int("min_vague", in: 1...20) ?? 2
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         var vagueInReply = 0
         var contentSentences = 0
-        for sentence in text.sentences {
+        for (number, sentence) in text.sentences.enumerated() {
             if closing.occurs(in: text, tokens: sentence.tokens) { continue }
+            if number == text.sentences.count - 1, number > 0, sentence.tokens.count <= 6,
+               signature.occurs(in: text, tokens: sentence.tokens) { continue }
             let vagueWords = vague.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
             if isSpecific(sentence, in: text, vagueWords: vagueWords) {
                 if report == .reply { return }

@@ -338,6 +338,8 @@ extension SpellingKind {
         if capitalized {
             // A brand before a hyphen ("Condor-Kundenservice") or a place after one ("Dortmund-Hörde").
             if hyphenBefore || hyphenAfter { return nil }
+            // A name the reply uses as one elsewhere: "hier ist Nele …" and the signature "Nele | …".
+            if usedAsNameElsewhere(index, text) { return nil }
             if !sentenceStart && !isNounPlace(index, text, reply) { return nil }
             if sentenceStart {
                 // A first name and a surname open the sentence: "Anika Geisel arbeitet …".
@@ -366,6 +368,18 @@ extension SpellingKind {
         }.joined(separator: " / ")
         return Hit(start: token.start, end: token.end, values: ["match": match, "correction": corrections.first ?? match],
                    suggestion: suggestion)
+    }
+
+    /// Whether the same capitalised word stands elsewhere in the reply inside a sentence and
+    /// away from any article: there it can only be a name.
+    private func usedAsNameElsewhere(_ index: Int, _ text: AnalyzedText) -> Bool {
+        let key = text.key(index)
+        for other in text.tokens.indices where other != index {
+            let token = text.tokens[other]
+            guard token.flags.contains(.capitalized), !token.flags.contains(.sentenceStart), text.key(other) == key else { continue }
+            if other == 0 || !nounMarkers.contains(text.key(other - 1)) { return true }
+        }
+        return false
     }
 
     /// After an article or a possessive, directly or with one lower-case word (an adjective)

@@ -100,7 +100,11 @@ final class WordAnalyzer: Sendable {
             return .unknown
         }
         let folded = word.lowercased()
-        if isCompound(folded, lowerHead: true, allowSingle: false) { return .correct }
+        if isCompound(folded, lowerHead: true, allowSingle: false) {
+            // Also a word in capitals: a noun where an article stands before it ("am wochenende"),
+            // a lower-case compound elsewhere ("tagesgenau", "vielmal").
+            return isKnown(Self.capitalizingFirst(word)) ? .lowercaseNounOrVerb : .correct
+        }
         if isKnown(Self.capitalizingFirst(word)) || isCompound(folded, lowerHead: false, allowSingle: false) {
             return isVerbReading(word) ? .lowercaseNounOrVerb : .lowercaseNoun
         }
@@ -235,10 +239,22 @@ final class WordAnalyzer: Sendable {
         var shortPositions = Set<Int>()
         for part in parts where part.count < shortPart { shortPositions.formUnion(part) }
         for suggestion in suggestions where !suggestion.contains(where: separators.contains) {
-            let positions = Self.editPositions(from: letters, to: Array(suggestion.lowercased()))
-            if !positions.isDisjoint(with: shortPositions) { return false }
+            let target = Array(suggestion.lowercased())
+            let positions = Self.editPositions(from: letters, to: target)
+            if !positions.isDisjoint(with: shortPositions), !isOtherCompound(target, of: letters, parts: parts) { return false }
         }
         return true
+    }
+
+    /// A correction that keeps the long parts and swaps the short one for another word is just
+    /// another compound ("Futter|abo" → "Futter|abi"), no evidence of a typo; "Stand|art" →
+    /// "Standard" is a word of its own.
+    private func isOtherCompound(_ target: [Character], of letters: [Character], parts: [Range<Int>]) -> Bool {
+        guard let short = parts.first(where: { $0.count < shortPart }), short.lowerBound > 0,
+              short.upperBound == letters.count, target.count > short.lowerBound,
+              Array(target[..<short.lowerBound]) == Array(letters[..<short.lowerBound]) else { return false }
+        let rest = String(target[short.lowerBound...])
+        return isKnown(rest) || isKnown(Self.capitalizingFirst(rest))
     }
 
     /// The letters of `word` that the single edit turning it into `target` touches (a letter

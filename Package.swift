@@ -12,12 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Pure: a compiled guide and a reply go in, a scorecard comes out. No printing, no terminal.
         .target(
             name: "TonlageCore",
-            dependencies: ["CHunspell", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CHunspell", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // GNU Hunspell for the `spelling` rule kind (libhunspell-dev); dictionaries come from the system.
         .systemLibrary(name: "CHunspell", providers: [.apt(["libhunspell-dev"])]),

@@ -108,13 +108,13 @@ public enum CertificationLoader {
             return (nil, "", Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file", code: "unreadable"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, SHA256.hex(data), Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8"))
+            return (nil, Fingerprint.sha256(data), Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8"))
         }
-        return (text, SHA256.hex(data), nil)
+        return (text, Fingerprint.sha256(data), nil)
     }
 
     /// SHA-256 of a file's bytes, or nil when it cannot be read.
     public static func hash(of path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { SHA256.hex($0) }
+        FileManager.default.contents(atPath: path).map { Fingerprint.sha256($0) }
     }
 }

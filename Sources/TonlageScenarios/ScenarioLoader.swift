@@ -43,7 +43,7 @@ public enum ScenarioLoader {
         guard let text = String(validating: data, as: UTF8.self) else {
             return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8")])
         }
-        return compile(yaml: text, file: path, language: language, contentHash: SHA256.hex(data))
+        return compile(yaml: text, file: path, language: language, contentHash: Fingerprint.sha256(data))
     }
 
     public static func compile(yaml: String, file: String, language: String, contentHash: String = "") -> (Scenario?, [Diagnostic]) {

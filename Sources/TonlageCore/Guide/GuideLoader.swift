@@ -27,7 +27,7 @@ public enum GuideLoader {
         guard var guide = compiled, !diagnostics.contains(where: { $0.level == .error }) else {
             throw GuideLoadError(diagnostics: diagnostics)
         }
-        guide.contentHash = SHA256.hex(data)
+        guide.contentHash = Fingerprint.sha256(data)
         return guide
     }
 

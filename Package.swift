@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure: a compiled guide and a reply go in, a scorecard comes out. No printing, no terminal.
@@ -37,10 +41,25 @@ let package = Package(
             name: "TonlageCertify",
             dependencies: ["TonlageCore", "TonlageScenarios", .product(name: "Yams", package: "Yams")]
         ),
-        // The progress store: SQLite in WAL mode through GRDB.
+        // The progress store: one protocol, SQLite in WAL mode through GRDB (the default) and
+        // PostgreSQL through PostgresNIO (a team's shared database).
         .target(
             name: "TonlageStore",
-            dependencies: ["TonlageCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TonlageCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The training layer: a session over a scenario run (turns, retries, hints, the summary
+        // and what to practise next) and the one recording loop every front end writes through.
+        .target(
+            name: "TonlageTraining",
+            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore"]
         ),
         // GNU readline for the REPL (libreadline-dev).
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -50,6 +69,7 @@ let package = Package(
                 "TonlageCore",
                 "TonlageScenarios",
                 "TonlageStore",
+                "TonlageTraining",
                 "TonlageLint",
                 "TonlageCertify",
                 "CReadline",
@@ -59,12 +79,13 @@ let package = Package(
         // Throughput benchmark: `swift run -c release tonlage-bench`.
         .executableTarget(
             name: "tonlage-bench",
-            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore", "TonlageCertify"],
+            dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore", "TonlageTraining", "TonlageCertify"],
             path: "Benchmarks/TonlageBench"
         ),
         .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),
         .testTarget(name: "TonlageScenariosTests", dependencies: ["TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageStoreTests", dependencies: ["TonlageStore", "TonlageCore"]),
+        .testTarget(name: "TonlageTrainingTests", dependencies: ["TonlageTraining", "TonlageStore", "TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageCertifyTests", dependencies: ["TonlageCertify", "TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageLintTests", dependencies: ["TonlageLint", "TonlageScenarios", "TonlageCore"]),
         // Runs the built `tonlage` binary; linking the executable module in would hide these tests from discovery on Linux.

@@ -14,6 +14,7 @@ import TonlageCertify
 import TonlageCore
 import TonlageScenarios
 import TonlageStore
+import TonlageTraining
 
 struct Options {
     var replies = 200_000
@@ -163,28 +164,25 @@ func measureTurns() throws {
     guard !plays.isEmpty else { return print("turns: no scenarios in \(options.scenariosPath)") }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-bench-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try ProgressStore(path: folder.appendingPathComponent("progress.sqlite").path)
-    let agent = try store.agent(named: "bench")
+    let recorder = SessionRecorder(store: try SQLiteStore(path: folder.appendingPathComponent("progress.sqlite").path))
     let scorer = Scorer(guide: guide)
     var durations: [Duration] = []
     var endings: [Duration] = []
     let clock = ContinuousClock()
     for round in 0..<20 {
         for (scenario, answers) in plays {
-            let run = try store.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
-                                         guideHash: guide.contentHash, mode: .play)
-            var play = ScenarioRun(scenario: scenario)
-            for answer in answers where !play.isFinished {
+            // As the REPL plays: the run started, each answer scored and committed, the run finished.
+            var session = TrainingSession(scenario: scenario, guide: guide, scorer: scorer, agent: "bench", mode: .practice,
+                                          recorder: recorder)
+            for var answer in answers where !session.isFinished {
+                answer.seconds = Double(round)
                 durations.append(try clock.measure {
-                    guard let turn = play.answer(answer, scorer: scorer) else { return }
-                    try store.record(.init(step: turn.stepID, reply: answer.text, action: answer.action,
-                                           seconds: Double(round), card: turn.card, hintUsed: false), run: run)
+                    if let failure = session.answer(answer)?.failure { throw failure }
                 })
             }
-            // As the REPL ends a scenario: the outcome, then the log checkpointed during the summary.
+            // The outcome, then the store's end of scenario (SQLite: the log checkpointed during the summary).
             endings.append(try clock.measure {
-                try store.finishRun(run, outcome: play.outcome?.rawValue ?? "abandoned")
-                store.checkpoint()
+                if let failure = session.finish().failure { throw failure }
             })
         }
     }

@@ -24,6 +24,8 @@ public struct ScenarioRun: Sendable {
     public private(set) var mood: Mood
     public private(set) var outcome: Outcome?
     public private(set) var turns: [TurnResult] = []
+    /// The agent's earlier sentences, for the own-boilerplate hint (`ReplyContext.ownSentences`).
+    public var ownSentences: [String: Int]?
     private var previous: (stepID: String?, mood: Mood, outcome: Outcome?)?
 
     public init(scenario: Scenario) {
@@ -38,7 +40,7 @@ public struct ScenarioRun: Sendable {
     /// Scores an answer to the current step and follows the first transition whose condition holds.
     public mutating func answer(_ answer: Answer, scorer: Scorer) -> TurnResult? {
         guard let step = currentStep else { return nil }
-        let card = Self.score(answer, step: step, channel: scenario.channel, mood: mood, scorer: scorer)
+        let card = Self.score(answer, step: step, channel: scenario.channel, mood: mood, scorer: scorer, ownSentences: ownSentences)
         let missing = Set(card.findings.compactMap { step.mentionRules[$0.rule] })
         let mentioned = Set(step.mentionGroups).subtracting(missing)
         // The loader guarantees the last transition has no condition.
@@ -71,10 +73,13 @@ public struct ScenarioRun: Sendable {
     /// The guide's rules in the situation of the step, plus the step's expectations.
     /// An escalation is an internal hand-over, not a public reply: its note is not held to the
     /// guide, only the step's expectations (the right action, the time) apply.
-    public static func score(_ answer: Answer, step: Step, channel: Channel, mood: Mood, scorer: Scorer) -> Scorecard {
+    public static func score(_ answer: Answer, step: Step, channel: Channel, mood: Mood, scorer: Scorer,
+                             ownSentences: [String: Int]? = nil) -> Scorecard {
         let context = ReplyContext(channel: answer.action == .dm ? .dm : channel, mood: mood,
-                                   action: answer.action, seconds: answer.seconds)
-        let expectations = Scorer(guide: step.rules).score(answer.text, context: context)
+                                   action: answer.action, seconds: answer.seconds, ownSentences: ownSentences)
+        var stepContext = context
+        stepContext.ownSentences = nil     // found once, by the guide's scorer
+        let expectations = Scorer(guide: step.rules).score(answer.text, context: stepContext)
         if answer.action == .escalate {
             return Scorecard.empty(context: context, passMark: scorer.guide.passMark).adding(expectations)
         }

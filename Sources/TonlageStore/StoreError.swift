@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// What went wrong with the progress store, in words for the person at the terminal instead
-/// of SQLite's codes, and whether it is the store given (bad input) or the system (I/O).
+/// of SQLite's or the server's codes, and whether it is the store given (bad input) or the
+/// system (I/O).
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public enum Kind: Sendable {
         /// Migrated by a newer Tonlage: refused before anything is written.
@@ -13,7 +14,11 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case notAStore
         /// Nothing there to read.
         case missing
-        /// SQLite or the file system failed: a full disk, a file name too long, no permission.
+        /// `--store` or `TONLAGE_STORE` is neither a path nor a usable PostgreSQL URL.
+        case badLocation
+        /// The database server cannot be reached (refused, lost, timed out): writes wait in the spool.
+        case unavailable
+        /// SQLite, the server or the file system failed: a full disk, a file name too long, no permission.
         case failed
     }
 
@@ -22,9 +27,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public let description: String
 
     /// The store given cannot be used (exit 2), as opposed to the system failing (exit 3).
-    public var isBadInput: Bool { kind != .failed }
+    public var isBadInput: Bool { kind != .failed && kind != .unavailable }
 
-    init(kind: Kind, path: String, description: String) {
+    public init(kind: Kind, path: String, description: String) {
         self.kind = kind
         self.path = path
         self.description = description

@@ -5,6 +5,7 @@ import TonlageCertify
 import TonlageCore
 import TonlageScenarios
 import TonlageStore
+import TonlageTraining
 
 /// `tonlage certify`: batch certification of answer files against a plan.
 struct Certify: ParsableCommand {
@@ -132,22 +133,25 @@ struct Certify: ParsableCommand {
     }
 
     /// Every certification run goes into the progress store, one run per agent and scenario,
-    /// with the scorecards the certifier made (nothing is scored twice).
+    /// with the scorecards the certifier made (nothing is scored twice), and each verdict;
+    /// an agent's runs and verdict in one transaction.
     private func record(_ certifications: [Certification], guide: Guide) throws {
         guard !certifications.isEmpty else { return }
-        let store = try library.openStore()
+        let recorder = SessionRecorder(store: try library.openStore())
+        recorder.deferWrites = true
+        let scorer = Scorer(guide: guide)
         for certification in certifications {
-            let agent = try store.agent(named: certification.certificate.agent)
-            for (result, play) in zip(certification.certificate.scenarios, certification.runs) {
-                let run = try store.startRun(agent: agent, scenarioID: result.id, scenarioHash: result.file?.sha256 ?? "",
-                                             guideHash: guide.contentHash, mode: .certify)
-                for turn in play?.turns ?? [] {
-                    try store.record(.init(step: turn.stepID, reply: turn.answer.text, action: turn.answer.action,
-                                           seconds: turn.answer.seconds, card: turn.card, hintUsed: false,
-                                           targetSeconds: play?.scenario.step(turn.stepID)?.targetSeconds), run: run)
-                }
-                try store.finishRun(run, outcome: result.outcome)
+            let certificate = certification.certificate
+            for (result, play) in zip(certificate.scenarios, certification.runs) {
+                guard let play else { continue }
+                var session = TrainingSession(scenario: play.scenario, guide: guide, scorer: scorer, agent: certificate.agent,
+                                              mode: .certify, recorder: recorder)
+                _ = session.replay(play)
+                _ = session.finish(outcome: RunOutcome(rawValue: result.outcome) ?? .unfinished)
             }
+            recorder.certification(CertificationRecord(agent: certificate.agent, plan: certificate.plan,
+                                                       certified: certificate.certified, average: certificate.average))
+            if let failure = recorder.flush() { throw failure }
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import TonlageCore
 import TonlageScenarios
 import TonlageStore
+import TonlageTraining
 
 /// `tonlage demo-data`: a realistic cohort in a store, played through the real engine.
 struct DemoData: ParsableCommand {
@@ -35,7 +36,7 @@ struct DemoData: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
-        guard library.store != nil else { throw ValidationError("--store PATH is required: the store to fill (created if missing).") }
+        guard library.store != nil else { throw ValidationError("--store PATH|URL is required: the store to fill (created if missing).") }
         guard (1...500).contains(agents), (1...52).contains(weeks) else { throw ValidationError("--agents 1…500, --weeks 1…52.") }
         guard (try? Date(start + "T08:00:00Z", strategy: .iso8601)) != nil else { throw ValidationError("--start takes YYYY-MM-DD.") }
     }
@@ -43,8 +44,8 @@ struct DemoData: ParsableCommand {
     func run() throws {
         let guide = library.guideOptions.loadGuide()
         let scenarios = library.loadScenarios(language: guide.language)
-        let store = library.store!
         let storeHandle = try library.openStore()
+        let store = storeHandle.location.description
         let real = try storeHandle.realRuns()
         if real > 0 && !force {
             InputError(description: "the progress store \(store) already holds \(real) real run\(real == 1 ? "" : "s"); "
@@ -85,16 +86,18 @@ struct CohortGenerator {
         return bank
     }
 
-    func generate(into store: ProgressStore, agents count: Int, weeks: Int, start: Date) throws -> (runs: Int, turns: Int) {
+    /// Plays the cohort into the store, a transaction per run.
+    func generate(into store: any ProgressStore, agents count: Int, weeks: Int, start: Date) throws -> (runs: Int, turns: Int) {
         var random = SeededRandom(seed: seed)
         let scorer = Scorer(guide: guide)
         let bank = answerBank()
         let slips = guide.rules.flatMap { rule in rule.examples.filter { !$0.isGood }.map(\.text) }
+        let recorder = SessionRecorder(store: store)
+        recorder.deferWrites = true
         var runs = 0, turns = 0
         for index in 0..<count {
             let name = Self.names[index % Self.names.count] + (index >= Self.names.count ? " \(index / Self.names.count + 1)" : "")
                 + " " + String(Self.names[(index * 7 + 3) % Self.names.count].prefix(1)) + "."
-            let agent = try store.agent(named: name)
             let wave = index % max(1, min(5, weeks))          // waves start a week apart
             var skill = 0.25 + random.unit() * 0.35
             for week in wave..<weeks {
@@ -102,21 +105,19 @@ struct CohortGenerator {
                     let scenario = random.pick(scenarios)
                     let day = Double(week * 7 + Int(random.next() % 5)) * 86_400 + Double(random.next() % 28_800)
                     var clock = start.addingTimeInterval(day)
-                    let run = try store.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
-                                                 guideHash: guide.contentHash, mode: .play, demo: true, at: clock)
-                    var play = ScenarioRun(scenario: scenario)
-                    while let step = play.currentStep, play.turns.count < 6 {
+                    var session = TrainingSession(scenario: scenario, guide: guide, scorer: scorer, agent: name, mode: .demo,
+                                                  recorder: recorder, at: clock)
+                    while let step = session.currentStep, session.run.turns.count < 6 {
                         var answer = choose(step: step.id, scenario: scenario.id, bank: bank, slips: slips, skill: skill, random: &random)
                         let target = Double(step.targetSeconds ?? 600)
                         answer.seconds = (target * (0.2 + random.unit() * (1.6 - skill))).rounded()
                         clock = clock.addingTimeInterval(answer.seconds ?? 60)
-                        guard let turn = play.answer(answer, scorer: scorer) else { break }
-                        try store.record(.init(step: turn.stepID, reply: answer.text, action: answer.action, seconds: answer.seconds,
-                                               card: turn.card, hintUsed: random.unit() < 0.15 * (1 - skill),
-                                               targetSeconds: step.targetSeconds), run: run, at: clock)
+                        if random.unit() < 0.15 * (1 - skill) { _ = session.hint() }
+                        guard session.answer(answer, at: clock) != nil else { break }
                         turns += 1
                     }
-                    try store.finishRun(run, outcome: play.outcome?.rawValue ?? "abandoned", at: clock)
+                    _ = session.finish(at: clock)
+                    if let failure = recorder.flush() { throw failure }
                     runs += 1
                 }
                 skill = min(0.95, skill + 0.06 + random.unit() * 0.06)

@@ -32,6 +32,8 @@ enum Paths {
     }
 
     static var defaultStore: String { (dataDirectory as NSString).appendingPathComponent("progress.sqlite") }
+    /// Writes that could not reach the store yet, one file per session (see `SessionRecorder`).
+    static var spoolDirectory: String { (dataDirectory as NSString).appendingPathComponent("spool") }
     static var history: String { (dataDirectory as NSString).appendingPathComponent("history") }
     static var agentFile: String { (configDirectory as NSString).appendingPathComponent("agent") }
 }

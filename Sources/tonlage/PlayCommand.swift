@@ -3,6 +3,7 @@ import Foundation
 import TonlageCore
 import TonlageScenarios
 import TonlageStore
+import TonlageTraining
 
 /// `tonlage play`: the training REPL (the default command).
 struct Play: ParsableCommand {
@@ -54,7 +55,8 @@ struct Play: ParsableCommand {
         }
         let store = try paths.openStore()
         var session = PlaySession(guide: guide, scorer: Scorer(guide: guide), scenarios: scenarios,
-                                  recorder: SessionRecorder(store: store), agent: name, reader: reader,
+                                  recorder: SessionRecorder(store: store, spoolDirectory: Paths.spoolDirectory),
+                                  agent: name, reader: reader,
                                   style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1),
                                   labels: Labels.for(language: guide.language), strings: strings)
         if let failure = session.run(first: first) {
@@ -73,8 +75,7 @@ struct LibraryOptions: ParsableArguments {
                                valueName: "dir"))
     var scenarios: String?
 
-    @Option(help: ArgumentHelp("The progress store (SQLite).", discussion: "Default: progress.sqlite in $XDG_DATA_HOME/tonlage or ~/.local/share/tonlage.",
-                               valueName: "path"))
+    @Option(help: StoreOption.help)
     var store: String?
 
     /// The scenarios; a broken file is reported on standard error and left out, none at all exits 2.
@@ -92,8 +93,8 @@ struct LibraryOptions: ParsableArguments {
 
     /// The store to write to; a failure is a `StoreError` (exit 2 for a store that cannot be
     /// used, 3 when the system fails).
-    func openStore() throws -> ProgressStore {
-        try ProgressStore(path: store ?? Paths.defaultStore)
+    func openStore() throws -> any ProgressStore {
+        try ProgressStores.open(try StoreOption.location(store))
     }
 }
 
@@ -114,5 +115,27 @@ enum AgentName {
         try? FileManager.default.createDirectory(atPath: Paths.configDirectory, withIntermediateDirectories: true)
         try? (typed + "\n").write(toFile: Paths.agentFile, atomically: true, encoding: .utf8)
         return typed
+    }
+}
+
+/// `--store PATH|URL`, else `$TONLAGE_STORE`, else the SQLite file in the user's data folder.
+enum StoreOption {
+    static let help = ArgumentHelp(
+        "The progress store: an SQLite file (PATH or sqlite:PATH) or a PostgreSQL database (postgres://user:password@host:port/db?sslmode=disable|prefer|require|verify-full).",
+        discussion: "Default: $TONLAGE_STORE, else progress.sqlite in $XDG_DATA_HOME/tonlage or ~/.local/share/tonlage.",
+        valueName: "path|url")
+
+    static func location(_ flag: String?) throws -> StoreLocation {
+        let given = flag ?? Paths.environment["TONLAGE_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        return try StoreLocation(parsing: given ?? Paths.defaultStore)
+    }
+
+    /// The store to read, read-only; a missing SQLite file is bad input with a hint (exit 2).
+    static func openForReading(_ flag: String?, missing hint: (String) -> String) throws -> any ProgressStore {
+        let location = try location(flag)
+        if case let .sqlite(path) = location, !FileManager.default.fileExists(atPath: path) {
+            InputError(description: hint(path)).exit()
+        }
+        return try ProgressStores.open(location, readOnly: true)
     }
 }

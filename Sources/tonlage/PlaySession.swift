@@ -2,11 +2,13 @@ import Foundation
 import TonlageCore
 import TonlageScenarios
 import TonlageStore
+import TonlageTraining
 
-/// The REPL: picks a scenario, shows the customer's posts, scores each reply at once, records
-/// it, lets the customer react and sums up at the end. Scoring and branching happen in
-/// `ScenarioRun`; this type only talks to the trainee and the store. A store that fails does
-/// not end the session: the trainee is told, and the write waits for the next one.
+/// The REPL: picks a scenario, shows the customer's posts, lets the trainee answer, shows each
+/// scorecard, the customer's reaction and the summary at the end. Scoring, branching, hints,
+/// the summary and the recording happen in `TrainingSession`; this type only talks to the
+/// trainee. A store that fails does not end the session: the trainee is told, the write waits
+/// in the spool and is written with the next one.
 struct PlaySession {
     let guide: Guide
     let scorer: Scorer
@@ -28,6 +30,10 @@ struct PlaySession {
     /// failure when writes are still waiting at the end.
     mutating func run(first: Scenario?) -> StoreError? {
         reader.setCompletions(Self.metaCommands + scenarios.map(\.id) + guide.rules.map(\.id))
+        let (recovered, failure) = recorder.recoverSpool()
+        if recovered > 0 {
+            if let failure { saved(failure, waitingBefore: 0) } else { say(style.dim(strings.recovered(recovered)) + "\n") }
+        }
         if let first {
             guard play(first) else { return goodbye() }
             return goodbye(quietly: true)
@@ -58,6 +64,7 @@ struct PlaySession {
         let waiting = recorder.pending
         if let failure = recorder.flush() {
             say(style.red(strings.notSavedAtEnd(waiting)) + "\n")
+            if let spool = recorder.spoolFile { say(strings.spooled(InputHygiene.visible(spool)) + "\n") }
             return failure
         }
         if !quietly { say(strings.saved + "\n") }
@@ -96,27 +103,25 @@ struct PlaySession {
     mutating func play(_ scenario: Scenario) -> Bool {
         let feed = FeedRenderer(style: style)
         let waiting = recorder.pending
-        let (runID, failure) = recorder.startRun(agent: agent, scenarioID: scenario.id, scenarioHash: scenario.contentHash,
-                                                 guideHash: guide.contentHash, mode: .play)
-        saved(failure, waitingBefore: waiting)
-        var run = ScenarioRun(scenario: scenario)
-        let started = Date()
+        // The agent's earlier sentences, for the own-boilerplate hint; none when the store cannot say.
+        let earlier = try? recorder.store.sentenceScenarios(agent: agent)
+        var session = TrainingSession(scenario: scenario, guide: guide, scorer: scorer, agent: agent, mode: .practice,
+                                      recorder: recorder, ownSentences: earlier)
+        saved(session.startFailure, waitingBefore: waiting)
         let briefing = strings.briefing + ": " + InputHygiene.visible(scenario.briefing, keepingLineBreaks: true)
         let wrapped = TerminalSize.columns().map { TerminalSize.wrap(briefing, width: $0, indent: "") } ?? briefing
         say("\n" + style.bold(InputHygiene.visible(scenario.title)) + "\n" + style.dim(strings.briefing + ":")
             + wrapped.dropFirst(strings.briefing.count + 1) + "\n\n")
         var showPosts = true
-        var hintUsed = false
         var shownAt = Date()
-        while let step = run.currentStep {
+        while let step = session.currentStep {
             if showPosts {
                 say(feed.render(posts: step.posts, scenario: scenario, channel: scenario.channel))
                 shownAt = Date()
-                hintUsed = false
                 showPosts = false
             }
             guard let read = reader.readReply(prompt: strings.replyPrompt, continuation: strings.continuation) else {
-                store { recorder.finishRun(runID, outcome: "abandoned") }
+                store { session.finish(outcome: .abandoned).failure }
                 say("\n")
                 return false
             }
@@ -132,19 +137,18 @@ struct PlaySession {
                 let (command, argument) = Self.split(trimmed)
                 switch command {
                 case ":help": say(strings.help + "\n"); continue
-                case ":hint": hintUsed = true; say(hint(for: step, scenario: scenario, mood: run.mood)); continue
+                case ":hint": session.hint().map { say(hintText($0)) }; continue
                 case ":guide": say(guideText(argument)); continue
                 case ":progress": say(progressText()); continue
                 case ":quit", ":q":
-                    store { recorder.finishRun(runID, outcome: "abandoned") }
+                    store { session.finish(outcome: .abandoned).failure }
                     return false
                 case ":skip":
-                    store { recorder.finishRun(runID, outcome: "abandoned") }
+                    store { session.finish(outcome: .abandoned).failure }
                     say(style.dim("\(strings.outcome): \(strings.outcomes["abandoned"]!)") + "\n")
                     return true
                 case ":retry":
-                    guard !run.turns.isEmpty else { say(strings.nothingToRetry + "\n"); continue }
-                    run.retry()
+                    guard session.retry() else { say(strings.nothingToRetry + "\n"); continue }
                     say(strings.retry + "\n")
                     showPosts = true
                     continue
@@ -166,21 +170,26 @@ struct PlaySession {
                 }
             }
             answer.seconds = Date().timeIntervalSince(shownAt)
-            guard let turn = run.answer(answer, scorer: scorer) else { break }
             // Committed before anything else is shown: a killed session keeps every scored turn.
+            var answered: TurnResult?
             store {
-                recorder.record(.init(step: turn.stepID, reply: answer.text, action: answer.action, seconds: answer.seconds,
-                                      card: turn.card, hintUsed: hintUsed, targetSeconds: step.targetSeconds), run: runID)
+                let result = session.answer(answer)
+                answered = result?.turn
+                return result?.failure
             }
+            guard let turn = answered else { break }
             say("\n" + ScorecardText(style: style, labels: labels).render(turn.card, reply: answer.text))
             say(style.dim(strings.time(Int((answer.seconds ?? 0).rounded()), step.targetSeconds)) + "\n\n")
             if let reaction = turn.reaction { say(feed.reaction(reaction, scenario: scenario) + "\n") }
             showPosts = turn.nextStep != nil
         }
-        let outcome = run.outcome?.rawValue ?? "abandoned"
-        store { recorder.finishRun(runID, outcome: outcome) }
-        say(summary(run, outcome: outcome, seconds: Date().timeIntervalSince(started)))
-        recorder.store.checkpoint()
+        var summary: Summary?
+        store {
+            let (ended, failure) = session.finish()
+            summary = ended
+            return failure
+        }
+        if let summary { say(summaryText(summary)) }
         return true
     }
 
@@ -190,40 +199,30 @@ struct PlaySession {
     }
 
     /// Outcome, score, time, and the three things that cost the most points in this run.
-    func summary(_ run: ScenarioRun, outcome: String, seconds: Double) -> String {
-        var lost: [String: (points: Int, message: String)] = [:]
-        for turn in run.turns {
-            for finding in turn.card.findings where finding.deduction > 0 {
-                lost[finding.rule, default: (0, finding.message)].points += finding.deduction
-            }
-        }
-        let top = lost.sorted { ($0.value.points, $1.key) > ($1.value.points, $0.key) }.prefix(3)
-        var out = style.bold("\(strings.outcome): \(strings.outcomes[outcome] ?? outcome)") + " · "
-            + "\(strings.average) \(run.averageScore)/100 · \(strings.duration) \(Int(seconds.rounded())) s\n"
-        if top.isEmpty {
+    func summaryText(_ summary: Summary) -> String {
+        var out = style.bold("\(strings.outcome): \(strings.outcomes[summary.outcome.rawValue] ?? summary.outcome.rawValue)") + " · "
+            + "\(strings.average) \(summary.averageScore)/100 · \(strings.duration) \(Int(summary.seconds.rounded())) s\n"
+        if summary.practise.isEmpty {
             out += strings.nothingToPractise + "\n"
         } else {
             out += style.bold(strings.practise) + ":\n"
-            for (rule, entry) in top {
-                let text = guide.rule(withID: rule)?.suggestion ?? entry.message
-                out += "  • \(InputHygiene.visible(rule)): \(InputHygiene.visible(text))\n"
+            for item in summary.practise {
+                out += "  • \(InputHygiene.visible(item.rule)): \(InputHygiene.visible(item.advice))\n"
             }
         }
         return out
     }
 
-    func hint(for step: Step, scenario: Scenario, mood: Mood) -> String {
+    func hintText(_ hint: Hint) -> String {
         var out = style.bold(strings.hintTitle) + "\n"
-        if !step.expectations.mustMention.isEmpty {
-            out += "  \(strings.mustMention): " + InputHygiene.visible(step.expectations.mustMention.map(\.name).joined(separator: "; ")) + "\n"
+        if !hint.mustMention.isEmpty {
+            out += "  \(strings.mustMention): " + InputHygiene.visible(hint.mustMention.joined(separator: "; ")) + "\n"
         }
-        out += "  \(strings.action): " + step.expectations.actions.map(\.rawValue).joined(separator: ", ") + "\n"
-        if let target = step.targetSeconds { out += "  " + strings.targetTime(target) + "\n" }
-        let context = ReplyContext(channel: scenario.channel, mood: mood)
-        let relevant = guide.rules.filter { $0.applies(to: context) && $0.severity == .error }
+        out += "  \(strings.action): " + hint.actions.map(\.rawValue).joined(separator: ", ") + "\n"
+        if let target = hint.targetSeconds { out += "  " + strings.targetTime(target) + "\n" }
         out += "  \(strings.relevantRules):\n"
-        for rule in relevant.prefix(8) {
-            out += "   - \(InputHygiene.visible(rule.id)): \(InputHygiene.visible(rule.suggestion ?? rule.rationale, keepingLineBreaks: true))\n"
+        for rule in hint.rules {
+            out += "   - \(InputHygiene.visible(rule.id)): \(InputHygiene.visible(rule.advice, keepingLineBreaks: true))\n"
         }
         return out
     }
@@ -244,7 +243,8 @@ struct PlaySession {
     }
 
     func progressText() -> String {
-        ((try? recorder.store.progress(agent: agent)) ?? []).map { ProgressText(style: style).render($0) }.joined(separator: "\n")
+        ((try? recorder.store.progress(agent: agent, passMark: guide.passMark)) ?? [])
+            .map { ProgressText(style: style).render($0) }.joined(separator: "\n")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TonlageCore
 import TonlageStore
 
 /// `tonlage progress`: attempts, scores, trend and weak spots per agent and scenario.
@@ -7,9 +8,14 @@ struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show training progress from the store.",
         discussion: """
-            Per agent and scenario: attempts, best and last score (a run's score is the mean of its \
-            turns), last outcome and a trend of recent scores; then the families where the agent \
-            loses most points, with the most frequent findings.
+            Per agent: readiness (certified, ready for certification, needs practice), pass rate, \
+            average and trend, practice and exams/certifications apart, and hints used; per scenario \
+            (by title): attempts, best and last score (a run's score is the mean of its turns), last \
+            outcome and a trend of recent scores; then the families where the agent loses most \
+            points, with the most frequent findings, and the agent's own boilerplate (a sentence \
+            written into replies of three or more scenarios). A run left before any reply is not \
+            counted. A run passes when it ends resolved or escalated with an average at the guide's \
+            pass mark or above. Reads an SQLite file or a PostgreSQL database, read-only.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -20,19 +26,19 @@ struct Progress: ParsableCommand {
     @Option(help: "Output: text, json or csv (one row per agent and scenario).")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("The progress store (SQLite).", valueName: "path"))
+    @Option(help: StoreOption.help)
     var store: String?
+
+    @OptionGroup var guideOptions: GuideOptions
 
     @Option(help: "Colour: auto, always, never.")
     var color: ColorMode = .auto
 
     func run() throws {
-        let path = store ?? Paths.defaultStore
-        guard FileManager.default.fileExists(atPath: path) else {
-            InputError(description: "no progress store at \(path) yet: play a scenario first, or pass --store").exit()
-        }
         // Read-only: reading needs no write access, and never changes the store.
-        let report = try ProgressStore(path: path, readOnly: true).progress(agent: agent)
+        let reader = try StoreOption.openForReading(store) { "no progress store at \($0) yet: play a scenario first, or pass --store" }
+        let passMark = (try? GuideLoader.load(path: guideOptions.guidePath))?.passMark ?? RelationalStore.defaultPassMark
+        let report = try reader.progress(agent: agent, passMark: passMark)
         let output: String
         switch format {
         case .json:
@@ -57,10 +63,17 @@ struct ProgressText {
 
     func render(_ progress: AgentProgress) -> String {
         let visible = { InputHygiene.visible($0) }
-        var out = style.bold(visible(progress.agent)) + style.dim(" · \(progress.runs) runs · \(progress.turns) turns") + "\n"
+        var out = style.bold(visible(progress.agent)) + style.dim(" · \(progress.runs) runs · \(progress.turns) turns") + " · "
+            + Self.readiness[progress.readiness.rawValue, default: progress.readiness.rawValue] + "\n"
+        for (label, track) in [("practice", progress.practice), ("exams", progress.assessment)] where track.runs > 0 {
+            out += "  \(label): \(track.passed)/\(track.runs) passed (\(track.passRate ?? 0) %) · average \(track.averageScore ?? 0)"
+                + (track.trend.map { " · trend \($0 > 0 ? "↑ +" : ($0 < 0 ? "↓ " : "→ "))\($0)" } ?? "") + "\n"
+        }
+        if progress.hintsUsed > 0 { out += style.dim("  hints used: \(progress.hintsUsed) of \(progress.turns) turns") + "\n" }
         for scenario in progress.scenarios {
             let scores = "best \(scenario.bestScore.map(String.init) ?? "–") · last \(scenario.lastScore.map(String.init) ?? "–")"
-            out += "  \(visible(scenario.scenario).padding(toLength: 26, withPad: " ", startingAt: 0)) \(scenario.attempts)× · \(scores) · "
+            let name = visible(scenario.title) + (scenario.track == "assessment" ? " (exam)" : "")
+            out += "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(scenario.attempts)× · \(scores) · "
                 + "\(visible(scenario.lastOutcome ?? "open"))  \(Self.sparkline(scenario.recentScores))\n"
         }
         if !progress.weakestFamilies.isEmpty {
@@ -70,8 +83,16 @@ struct ProgressText {
                 out += "    \(visible(family.family)) −\(family.pointsLost): \(rules)\n"
             }
         }
+        if !progress.ownBoilerplate.isEmpty {
+            out += style.dim("  your own boilerplate (the same sentence in \(OwnBoilerplateRule.scenarios)+ scenarios):") + "\n"
+            for sentence in progress.ownBoilerplate.prefix(5) {
+                out += "    „\(visible(sentence.sentence))“ – \(sentence.scenarios) scenarios, \(sentence.uses)×\n"
+            }
+        }
         return out
     }
+
+    static let readiness = ["certified": "certified", "ready": "ready for certification", "needs-practice": "needs practice"]
 
     /// ▁▂▃▄▅▆▇█ for scores 0–100.
     static func sparkline(_ scores: [Int]) -> String {
@@ -80,12 +101,13 @@ struct ProgressText {
     }
 
     static func csv(_ report: [AgentProgress]) -> String {
-        var out = "agent,scenario,attempts,best_score,last_score,last_outcome,recent_scores\n"
+        var out = "agent,scenario,attempts,best_score,last_score,last_outcome,recent_scores,track,title,hints_used,readiness\n"
         for agent in report {
             for scenario in agent.scenarios {
                 let fields = [agent.agent, scenario.scenario, String(scenario.attempts), scenario.bestScore.map(String.init) ?? "",
                               scenario.lastScore.map(String.init) ?? "", scenario.lastOutcome ?? "",
-                              scenario.recentScores.map(String.init).joined(separator: " ")]
+                              scenario.recentScores.map(String.init).joined(separator: " "), scenario.track, scenario.title,
+                              String(scenario.hintsUsed), agent.readiness.rawValue]
                 out += fields.map(quote).joined(separator: ",") + "\n"
             }
         }

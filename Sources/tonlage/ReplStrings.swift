@@ -34,6 +34,8 @@ struct ReplStrings: Sendable {
     let notSaved: @Sendable (Int) -> String
     let savedLater: @Sendable (Int) -> String
     let notSavedAtEnd: @Sendable (Int) -> String
+    let spooled: @Sendable (String) -> String
+    let recovered: @Sendable (Int) -> String
 
     static func `for`(language: String) -> ReplStrings {
         language.lowercased().hasPrefix("de") ? german : english
@@ -64,7 +66,7 @@ struct ReplStrings: Sendable {
             "Antwortzeit: \(seconds) s" + (target.map { seconds <= $0 ? " (Ziel \($0) s ✓)" : " (Ziel \($0) s überschritten)" } ?? "")
         },
         outcome: "Ausgang",
-        outcomes: ["resolved": "gelöst", "escalated": "eskaliert", "lost": "Kunde verloren", "abandoned": "abgebrochen"],
+        outcomes: ["resolved": "gelöst", "escalated": "eskaliert", "lost": "Kunde verloren", "abandoned": "abgebrochen", "unfinished": "offen"],
         average: "Durchschnitt", duration: "Dauer",
         practise: "Als Nächstes üben",
         nothingToPractise: "Nichts zu beanstanden – weiter so!",
@@ -88,7 +90,9 @@ struct ReplStrings: Sendable {
         },
         notSaved: { "Nicht gespeichert – der Fortschritt wird mit der nächsten Antwort nachgetragen (\($0) vorgemerkt)." },
         savedLater: { "Nachgetragen: \($0) vorgemerkte Einträge sind jetzt gespeichert." },
-        notSavedAtEnd: { "\($0) Einträge konnten nicht gespeichert werden." })
+        notSavedAtEnd: { "\($0) Einträge konnten nicht gespeichert werden." },
+        spooled: { "Sie sind sicher in \($0) und werden beim nächsten Start geschrieben." },
+        recovered: { "Nachgetragen: \($0) Einträge einer früheren Sitzung sind jetzt gespeichert." })
 
     static let english = ReplStrings(
         welcome: { "Hello \($0)! Pick a scenario. :help lists the commands." },
@@ -115,7 +119,7 @@ struct ReplStrings: Sendable {
             "Response time: \(seconds) s" + (target.map { seconds <= $0 ? " (target \($0) s ✓)" : " (target \($0) s exceeded)" } ?? "")
         },
         outcome: "Outcome",
-        outcomes: ["resolved": "resolved", "escalated": "escalated", "lost": "customer lost", "abandoned": "abandoned"],
+        outcomes: ["resolved": "resolved", "escalated": "escalated", "lost": "customer lost", "abandoned": "abandoned", "unfinished": "open"],
         average: "Average", duration: "Time",
         practise: "Practise next",
         nothingToPractise: "Nothing to fault – keep it up!",
@@ -139,5 +143,7 @@ struct ReplStrings: Sendable {
         },
         notSaved: { "Not saved – your progress is written with your next answer (\($0) waiting)." },
         savedLater: { "Caught up: \($0) waiting entries are saved now." },
-        notSavedAtEnd: { "\($0) entries could not be saved." })
+        notSavedAtEnd: { "\($0) entries could not be saved." },
+        spooled: { "They are safe in \($0) and will be written at the next start." },
+        recovered: { "Caught up: \($0) entries of an earlier session are saved now." })
 }

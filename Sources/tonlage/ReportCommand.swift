@@ -8,8 +8,11 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The trainer dashboard: one self-contained HTML file, or the same figures as JSON.",
         discussion: """
-            Per agent: score over time, the families where points are lost, response times against \
-            targets, outcomes per scenario. For the cohort: a heat map of agents × families, the most \
+            Per agent: readiness (certified, ready for certification, needs practice), pass rate and \
+            trend with practice and exams/certifications apart, hints used, score over time against \
+            the guide's pass mark, the families where points are lost, response times against \
+            targets, outcomes per scenario (by title), and the agent's own boilerplate. Runs left \
+            before any reply are not counted. Reads an SQLite file or a PostgreSQL database. For the cohort: a heat map of agents × families, the most \
             frequent findings with an example reply each, and the hardest scenarios. The HTML has \
             inline CSS and SVG only (no scripts, fonts or network) and prints on A4. \
             `tonlage demo-data --store PATH` makes a realistic store to try it on.
@@ -29,7 +32,7 @@ struct Report: ParsableCommand {
     @Option(help: "Only runs from this day on (YYYY-MM-DD).")
     var since: String?
 
-    @Option(help: ArgumentHelp("The progress store (SQLite).", valueName: "path"))
+    @Option(help: StoreOption.help)
     var store: String?
 
     @OptionGroup var guideOptions: GuideOptions
@@ -41,13 +44,13 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let path = store ?? Paths.defaultStore
-        guard FileManager.default.fileExists(atPath: path) else {
-            InputError(description: "no progress store at \(path): play or certify first, try `tonlage demo-data --store \(path)`, or pass --store").exit()
-        }
         // Read-only: a trainer may look at a store without the right to change it.
-        let report = try ProgressStore(path: path, readOnly: true).cohortReport(agents: agent, since: since)
-        let language = (try? GuideLoader.load(path: guideOptions.guidePath))?.language ?? "en"
+        let reader = try StoreOption.openForReading(store) {
+            "no progress store at \($0): play or certify first, try `tonlage demo-data --store \($0)`, or pass --store"
+        }
+        let guide = try? GuideLoader.load(path: guideOptions.guidePath)
+        let report = try reader.cohortReport(agents: agent, since: since, passMark: guide?.passMark ?? RelationalStore.defaultPassMark)
+        let language = guide?.language ?? "en"
         if let html {
             let generated = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
             let page = ReportHTML(report: report, german: language.hasPrefix("de"), generated: generated).render()
@@ -67,7 +70,7 @@ struct Report: ParsableCommand {
             if let html { out += " → \(html)" }
             out += "\n"
             for scenario in report.scenarios.prefix(3) {
-                out += "  hardest: \(scenario.scenario) – average \(scenario.averageScore), success \(scenario.successRate) %\n"
+                out += "  hardest: \(scenario.title) – average \(scenario.averageScore), success \(scenario.successRate) %\n"
             }
             for finding in report.topFindings.prefix(3) {
                 out += "  frequent: \(finding.rule) ×\(finding.count)\n"

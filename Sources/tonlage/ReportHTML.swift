@@ -7,7 +7,8 @@ struct ReportHTML {
     let report: CohortReport
     let german: Bool
     let generated: String
-    let passMark = 70
+    /// The guide's pass mark, as the store's figures were judged against.
+    var passMark: Int { report.passMark }
 
     private func t(_ de: String, _ en: String) -> String { german ? de : en }
 
@@ -119,8 +120,9 @@ struct ReportHTML {
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight + 4
             let bar = (width - label - 70) * Double(row.averageScore) / 100
-            svg += "<text x=\"0\" y=\"\(y + 14)\" class=\"axis\">\(escape(row.scenario))</text>"
-            svg += "<rect x=\"\(label)\" y=\"\(y + 3)\" width=\"\(String(format: "%.1f", bar))\" height=\"14\" class=\"\(row.averageScore >= passMark ? "bar" : "bar low")\"><title>\(escape(row.scenario)): \(row.averageScore)</title></rect>"
+            let title = row.title.count > 26 ? String(row.title.prefix(25)) + "…" : row.title
+            svg += "<text x=\"0\" y=\"\(y + 14)\" class=\"axis\">\(escape(title))</text>"
+            svg += "<rect x=\"\(label)\" y=\"\(y + 3)\" width=\"\(String(format: "%.1f", bar))\" height=\"14\" class=\"\(row.averageScore >= passMark ? "bar" : "bar low")\"><title>\(escape(row.title)): \(row.averageScore)</title></rect>"
             svg += "<text x=\"\(String(format: "%.1f", label + bar + 4))\" y=\"\(y + 14)\" class=\"value\">\(row.averageScore) · \(row.successRate) %</text>\n"
         }
         svg += "<text x=\"\(label)\" y=\"\(height - 2)\" class=\"axis\">\(t("Ø Punkte · Erfolgsquote", "avg. score · success rate"))</text>"
@@ -135,7 +137,9 @@ struct ReportHTML {
         return """
             <section class="agent" id="agent-\(slug(agent.name))">
             <h2>\(escape(agent.name))</h2>
-            <p class="meta">\(agent.runs) \(t("Durchläufe", "runs")) · \(agent.turns) \(t("Antworten", "replies")) · Ø \(agent.averageScore) \(t("Punkte", "points"))</p>
+            <p class="meta"><span class="readiness \(agent.readiness.rawValue)">\(readiness(agent.readiness))</span> · \(agent.runs) \(t("Durchläufe", "runs")) · \(agent.turns) \(t("Antworten", "replies")) · Ø \(agent.averageScore) \(t("Punkte", "points")) · \(t("Tipps genutzt", "hints used")): \(agent.hintsUsed)</p>
+            \(tracks(agent))
+            \(boilerplate(agent))
             <div class="columns">
             <div><h3>\(t("Punkte im Verlauf", "Score over time"))</h3>\(timeline(agent))</div>
             <div><h3>\(t("Wo Punkte verloren gehen", "Where points are lost"))</h3>\(familyBars(agent))</div>
@@ -147,6 +151,37 @@ struct ReportHTML {
             </section>
 
             """
+    }
+
+    private func readiness(_ readiness: Readiness) -> String {
+        switch readiness {
+        case .certified: return t("zertifiziert", "certified")
+        case .ready: return t("bereit für die Zertifizierung", "ready for certification")
+        case .needsPractice: return t("braucht noch Übung", "needs practice")
+        }
+    }
+
+    /// Practice and exams/certifications apart: pass rate against the guide's pass mark, and trend.
+    private func tracks(_ agent: CohortReport.Agent) -> String {
+        var rows = ""
+        for (label, track) in [(t("Übung", "Practice"), agent.practice), (t("Prüfung/Zertifizierung", "Exam/certification"), agent.assessment)]
+        where track.runs > 0 {
+            let trend = track.trend.map { ($0 > 0 ? "↑ +" : ($0 < 0 ? "↓ " : "→ ")) + String($0) } ?? "–"
+            rows += "<tr><td>\(label)</td><td class=\"num\">\(track.runs)</td><td class=\"num\">\(track.passed) (\(track.passRate ?? 0) %)</td>"
+                + "<td class=\"num\">\(track.averageScore ?? 0)</td><td class=\"num\">\(trend)</td></tr>"
+        }
+        guard !rows.isEmpty else { return "" }
+        return "<table class=\"tracks\"><thead><tr><th></th><th>\(t("Durchläufe", "Runs"))</th><th>\(t("bestanden", "passed")) (≥ \(passMark))</th>"
+            + "<th>Ø</th><th>Trend</th></tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    /// Sentences the agent pasted into replies of three or more scenarios.
+    private func boilerplate(_ agent: CohortReport.Agent) -> String {
+        guard !agent.ownBoilerplate.isEmpty else { return "" }
+        let items = agent.ownBoilerplate.prefix(5).map {
+            "<li>„\(escape($0.sentence))“ <small>– \($0.scenarios) \(t("Szenarien", "scenarios")), \($0.uses)×</small></li>"
+        }
+        return "<div class=\"own-boilerplate\"><h3>\(t("Eigene Textbausteine", "Own boilerplate"))</h3><ul>\(items.joined())</ul></div>"
     }
 
     private func timeline(_ agent: CohortReport.Agent) -> String {
@@ -164,7 +199,7 @@ struct ReportHTML {
         let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(String(format: "%.1f", x($0.offset))),\(String(format: "%.1f", y($0.element.score)))" }
         svg += "<path d=\"\(path.joined(separator: " "))\" class=\"line\"/>\n"
         for (index, point) in points.enumerated() {
-            svg += "<circle cx=\"\(String(format: "%.1f", x(index)))\" cy=\"\(String(format: "%.1f", y(point.score)))\" r=\"3\" class=\"dot\"><title>\(escape(point.date)) \(escape(point.scenario)): \(point.score)</title></circle>\n"
+            svg += "<circle cx=\"\(String(format: "%.1f", x(index)))\" cy=\"\(String(format: "%.1f", y(point.score)))\" r=\"\(point.assessment ? 5 : 3)\" class=\"\(point.assessment ? "dot exam" : "dot")\"><title>\(escape(point.date)) \(escape(point.title)): \(point.score)</title></circle>\n"
         }
         svg += "<text x=\"\(left)\" y=\"\(height - 4)\" class=\"axis\">\(escape(points.first!.date))</text>"
         svg += "<text x=\"\(width - 10)\" y=\"\(height - 4)\" class=\"axis\" text-anchor=\"end\">\(escape(points.last!.date))</text>"
@@ -196,7 +231,7 @@ struct ReportHTML {
     private func outcomeTable(_ agent: CohortReport.Agent) -> String {
         var out = "<table class=\"outcomes\"><thead><tr><th>\(t("Szenario", "Scenario"))</th><th>✓</th><th>↗</th><th>✗</th><th>–</th></tr></thead><tbody>"
         for row in agent.outcomes {
-            out += "<tr><td>\(escape(row.scenario))</td><td class=\"num\">\(row.resolved)</td><td class=\"num\">\(row.escalated)</td>"
+            out += "<tr><td>\(escape(row.title))</td><td class=\"num\">\(row.resolved)</td><td class=\"num\">\(row.escalated)</td>"
                 + "<td class=\"num\">\(row.lost)</td><td class=\"num\">\(row.abandoned)</td></tr>"
         }
         return out + "</tbody></table><p class=\"legend\">✓ \(t("gelöst", "resolved")) · ↗ \(t("eskaliert", "escalated")) · ✗ \(t("verloren", "lost")) · – \(t("abgebrochen", "abandoned"))</p>"
@@ -243,6 +278,13 @@ struct ReportHTML {
         .chart .passmark { stroke: var(--low); stroke-dasharray: 4 3; }
         .chart .line { fill: none; stroke: var(--accent); stroke-width: 2; }
         .chart .dot { fill: var(--accent); }
+        .chart .dot.exam { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+        .readiness { font-weight: 600; padding: 1px 8px; border-radius: 10px; background: #eef2f6; }
+        .readiness.certified { background: #d1fadf; color: #05603a; }
+        .readiness.ready { background: #dbeafe; color: #1e3a8a; }
+        .readiness.needs-practice { background: #fef0c7; color: #93370d; }
+        .tracks { width: auto; margin: 8px 0; }
+        .own-boilerplate ul { margin: 4px 0; padding-left: 20px; font-size: 13px; }
         @media (max-width: 800px) { .columns { grid-template-columns: 1fr; } }
         @page { size: A4; margin: 14mm; }
         @media print {

@@ -27,7 +27,7 @@ enum Binary {
     /// The test environment: no TONLAGE_* or NO_COLOR from outside; user files in a sandbox.
     static func environment(_ overrides: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in ["TONLAGE_HOME", "TONLAGE_AGENT", "NO_COLOR"] { environment.removeValue(forKey: key) }
+        for key in ["TONLAGE_HOME", "TONLAGE_AGENT", "TONLAGE_STORE", "NO_COLOR"] { environment.removeValue(forKey: key) }
         environment["XDG_DATA_HOME"] = sandbox.appendingPathComponent("data").path
         environment["XDG_CONFIG_HOME"] = sandbox.appendingPathComponent("config").path
         environment.merge(overrides) { $1 }

@@ -44,7 +44,8 @@ struct CertifyCommandTests {
         let result = try Binary.run(["certify", Self.example, "--out", out, "--store", store])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let progress = try Binary.run(["progress", "--format", "csv", "--store", store])
-        #expect(progress.stdout.contains("Beispiel Agentin,shitstorm-lieferverzug,1,100,100,escalated,100"))
+        #expect(progress.stdout.contains("Beispiel Agentin,shitstorm-lieferverzug,1,100,100,escalated,100,assessment,"))
+        #expect(progress.stdout.contains(",certified\n"), "the certificate's verdict is stored: \(progress.stdout)")
         // Every turn of the certificate is in the store, with the certificate's scores.
         let certificate = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: URL(fileURLWithPath: out + "/beispiel-agentin.json"))) as? [String: Any])

@@ -28,7 +28,8 @@ struct PlayCommandTests {
         let agent = try #require(try progress(store).first)
         #expect(agent["turns"] as? Int == 2)
         let turns = try Binary.run(["progress", "--format", "csv", "--store", store])
-        #expect(turns.stdout == "agent,scenario,attempts,best_score,last_score,last_outcome,recent_scores\nPipe,paket-verspaetet,1,100,100,resolved,100\n")
+        #expect(turns.stdout == "agent,scenario,attempts,best_score,last_score,last_outcome,recent_scores,track,title,hints_used,readiness\n"
+                + "Pipe,paket-verspaetet,1,100,100,resolved,100,practice,Waschmaschine seit zwei Wochen überfällig,1,needs-practice\n")
     }
 
     @Test(":dm without text asks for the private message; the public-to-private scenario resolves")

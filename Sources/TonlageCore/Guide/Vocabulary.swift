@@ -82,12 +82,17 @@ public struct ReplyContext: Sendable, Hashable {
     public var action: Action
     /// How long the agent took, when known (in a scenario).
     public var seconds: Double?
+    /// The agent's earlier sentences, by fingerprint (`OwnBoilerplateRule`), with the number
+    /// of other scenarios each was written in; given by a front end that has the history.
+    public var ownSentences: [String: Int]?
 
-    public init(channel: Channel, mood: Mood = .neutral, action: Action = .reply, seconds: Double? = nil) {
+    public init(channel: Channel, mood: Mood = .neutral, action: Action = .reply, seconds: Double? = nil,
+                ownSentences: [String: Int]? = nil) {
         self.channel = channel
         self.mood = mood
         self.action = action
         self.seconds = seconds
+        self.ownSentences = ownSentences
     }
 }
 

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import TonlageCore
+import TonlageScenarios
+import TonlageStore
+@testable import TonlageTraining
+
+/// The training layer: one session over a scenario run, recorded through the one loop.
+@Suite("training session")
+struct TrainingSessionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let guide = try! GuideLoader.load(path: root.appendingPathComponent("guide/de-social.yaml").path)
+    static let scenarios = ScenarioLoader.loadLibrary(directory: root.appendingPathComponent("scenarios").path, language: "de").scenarios
+
+    func recorder() throws -> SessionRecorder {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-training-\(UUID())/p.sqlite").path
+        return SessionRecorder(store: try SQLiteStore(path: path))
+    }
+
+    func session(_ id: String, recorder: SessionRecorder, earlier: [String: Set<String>]? = nil) throws -> TrainingSession {
+        let scenario = try #require(Self.scenarios.first { $0.id == id })
+        return TrainingSession(scenario: scenario, guide: Self.guide, scorer: Scorer(guide: Self.guide), agent: "Anna", mode: .practice,
+                               recorder: recorder, ownSentences: earlier)
+    }
+
+    @Test("a played scenario is recorded turn by turn, with hints, retries, the outcome and three things to practise")
+    func played() throws {
+        let recorder = try recorder()
+        var session = try self.session("paket-verspaetet", recorder: recorder)
+        #expect(session.startFailure == nil)
+        let first = session.answer(Answer(text: "lol, das steht doch auf der Website 😂😂😂😂 MFG"))
+        #expect(first != nil && first?.failure == nil)
+        let retried = session.retry()
+        #expect(retried)
+        let hint = try #require(Optional(session.hint()) ?? nil)
+        #expect(!hint.rules.isEmpty)
+        _ = session.answer(Answer(text: "Hallo Nina, das ist wirklich ärgerlich, sorry! Schick mir bitte per Privatnachricht deine Bestellnummer, dann finde ich heraus, wo die Waschmaschine hängt. Viele Grüße, Paul"))
+        _ = session.answer(Answer(text: "Danke, Nina! Die Waschmaschine kommt am Freitag, die Spedition meldet sich morgen mit der Uhrzeit. ^PL"))
+        #expect(session.isFinished)
+        let ended = session.finish()
+        let (summary, failure) = (ended.summary, ended.failure)
+        #expect(failure == nil)
+        #expect(summary.outcome == .resolved)
+        #expect(summary.hintsUsed == 1 && summary.retries == 1)
+        #expect((1...3).contains(summary.practise.count))
+        #expect(summary.practise.map(\.points) == summary.practise.map(\.points).sorted(by: >))
+        let stored = try recorder.store.turns()
+        #expect(stored.count == 3)
+        #expect(stored.map(\.hintUsed) == [false, true, false])
+        #expect(try recorder.store.progress().first?.scenarios.first?.lastOutcome == "resolved")
+    }
+
+    @Test("a sentence from two other scenarios is a hint finding, worth no points; the scorer alone finds nothing")
+    func ownBoilerplate() throws {
+        let pasted = "Wir kümmern uns sofort um dein Anliegen und melden uns."
+        let fingerprint = try #require(OwnBoilerplateRule.sentences(of: pasted, guide: Self.guide).first?.fingerprint)
+        let reply = "Hallo Nina, das tut mir leid! " + pasted
+        var played = try session("paket-verspaetet", recorder: try recorder(), earlier: [fingerprint: ["a", "b", "paket-verspaetet"]])
+        let answered = played.answer(Answer(text: reply))
+        let card = try #require(answered?.turn.card)
+        let hint = try #require(card.findings.first { $0.rule == OwnBoilerplateRule.id })
+        #expect(hint.severity == .hint && hint.deduction == 0)
+        #expect(hint.excerpt == pasted)
+        #expect(hint.message.contains("3 verschiedenen Szenarien"))
+        var once = try session("paket-verspaetet", recorder: try recorder(), earlier: [fingerprint: ["a", "paket-verspaetet"]])
+        let findings = once.answer(Answer(text: reply))?.turn.card.findings ?? []
+        #expect(!findings.contains { $0.rule == OwnBoilerplateRule.id })
+        let plain = Scorer(guide: Self.guide).score(reply, context: ReplyContext(channel: .facebook))
+        #expect(!plain.findings.contains { $0.rule == OwnBoilerplateRule.id })
+    }
+
+    @Test("turns scored elsewhere are recorded as they are (certify): nothing is scored twice")
+    func replay() throws {
+        let recorder = try recorder()
+        let scenario = try #require(Self.scenarios.first { $0.id == "paket-verspaetet" })
+        let played = ScenarioRun.play(scenario, answers: try #require(scenario.examples.first { $0.isGood }).answers,
+                                      scorer: Scorer(guide: Self.guide))
+        var session = TrainingSession(scenario: scenario, guide: Self.guide, scorer: Scorer(guide: Self.guide), agent: "Cert",
+                                      mode: .certify, recorder: recorder)
+        #expect(session.replay(played) == nil)
+        _ = session.finish(outcome: .resolved)
+        let stored = try recorder.store.turns()
+        #expect(stored.map(\.score) == played.turns.map(\.card.score))
+        #expect(try recorder.store.progress().first?.assessment.runs == 1)
+    }
+}

@@ -75,7 +75,7 @@ struct Reports {
         }
     }
 
-    /// Sentences each agent wrote into replies of at least `OwnBoilerplateRule.scenarios` scenarios.
+    /// Sentences each agent wrote into replies of at least `OwnSentences.scenarios` scenarios.
     func ownBoilerplate(_ filter: Filter) throws -> [String: [OwnBoilerplate]] {
         let rows = try db.query("""
             SELECT agent.name AS agent, sentence.fingerprint AS fingerprint, MIN(sentence.text) AS text,
@@ -85,7 +85,7 @@ struct Reports {
             GROUP BY agent.name, sentence.fingerprint
             HAVING COUNT(DISTINCT run.scenarioId) >= ?
             ORDER BY agent.name, COUNT(DISTINCT run.scenarioId) DESC, COUNT(*) DESC, MIN(sentence.text)
-            """, filter.arguments + [OwnBoilerplateRule.scenarios])
+            """, filter.arguments + [OwnSentences.scenarios])
         var result: [String: [OwnBoilerplate]] = [:]
         for row in rows {
             result[row.string("agent") ?? "", default: []].append(

@@ -85,7 +85,7 @@ public struct TrainingSession {
     static func record(_ turn: TurnResult, targetSeconds: Int?, hintUsed: Bool, guide: Guide) -> TurnRecord {
         let answer = turn.answer
         let sentences = answer.action == .escalate ? []
-            : OwnBoilerplateRule.sentences(of: answer.text, guide: guide).map { StoredSentence(key: $0.fingerprint, text: $0.text) }
+            : OwnSentences.sentences(of: answer.text, guide: guide).map { StoredSentence(key: $0.fingerprint, text: $0.text) }
         return TurnRecord(step: turn.stepID, reply: answer.text, action: answer.action.rawValue, seconds: answer.seconds,
                           score: turn.card.score, passed: turn.card.passed, hintUsed: hintUsed, targetSeconds: targetSeconds,
                           findings: turn.card.findings.map {

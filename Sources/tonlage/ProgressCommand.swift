@@ -84,7 +84,7 @@ struct ProgressText {
             }
         }
         if !progress.ownBoilerplate.isEmpty {
-            out += style.dim("  your own boilerplate (the same sentence in \(OwnBoilerplateRule.scenarios)+ scenarios):") + "\n"
+            out += style.dim("  your own boilerplate (the same sentence in \(OwnSentences.scenarios)+ scenarios):") + "\n"
             for sentence in progress.ownBoilerplate.prefix(5) {
                 out += "    „\(visible(sentence.sentence))“ – \(sentence.scenarios) scenarios, \(sentence.uses)×\n"
             }

@@ -29,7 +29,7 @@ enum StoreFixtures {
                               StoredFinding(rule: $0.rule, family: $0.family.rawValue, severity: $0.severity.rawValue,
                                             deduction: $0.deduction, excerpt: $0.excerpt)
                           },
-                          sentences: OwnBoilerplateRule.sentences(of: text, guide: guide).map { StoredSentence(key: $0.fingerprint, text: $0.text) })
+                          sentences: OwnSentences.sentences(of: text, guide: guide).map { StoredSentence(key: $0.fingerprint, text: $0.text) })
     }
 
     static func temporaryPath() -> String {

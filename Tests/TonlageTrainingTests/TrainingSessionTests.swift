@@ -53,20 +53,20 @@ struct TrainingSessionTests {
     @Test("a sentence from two other scenarios is a hint finding, worth no points; the scorer alone finds nothing")
     func ownBoilerplate() throws {
         let pasted = "Wir kümmern uns sofort um dein Anliegen und melden uns."
-        let fingerprint = try #require(OwnBoilerplateRule.sentences(of: pasted, guide: Self.guide).first?.fingerprint)
+        let fingerprint = try #require(OwnSentences.sentences(of: pasted, guide: Self.guide).first?.fingerprint)
         let reply = "Hallo Nina, das tut mir leid! " + pasted
         var played = try session("paket-verspaetet", recorder: try recorder(), earlier: [fingerprint: ["a", "b", "paket-verspaetet"]])
         let answered = played.answer(Answer(text: reply))
         let card = try #require(answered?.turn.card)
-        let hint = try #require(card.findings.first { $0.rule == OwnBoilerplateRule.id })
+        let hint = try #require(card.findings.first { $0.rule == "template.eigener_textbaustein" })
         #expect(hint.severity == .hint && hint.deduction == 0)
         #expect(hint.excerpt == pasted)
         #expect(hint.message.contains("3 verschiedenen Szenarien"))
         var once = try session("paket-verspaetet", recorder: try recorder(), earlier: [fingerprint: ["a", "paket-verspaetet"]])
         let findings = once.answer(Answer(text: reply))?.turn.card.findings ?? []
-        #expect(!findings.contains { $0.rule == OwnBoilerplateRule.id })
+        #expect(!findings.contains { $0.rule == "template.eigener_textbaustein" })
         let plain = Scorer(guide: Self.guide).score(reply, context: ReplyContext(channel: .facebook))
-        #expect(!plain.findings.contains { $0.rule == OwnBoilerplateRule.id })
+        #expect(!plain.findings.contains { $0.rule == "template.eigener_textbaustein" })
     }
 
     @Test("turns scored elsewhere are recorded as they are (certify): nothing is scored twice")

@@ -11,7 +11,7 @@ public enum GuideLoader {
     static let ruleKeys = ["id", "kind", "severity", "weight", "message", "rationale", "suggestion", "channels",
                            "except_channels", "moods", "quotations", "examples"]
     static let channelKeys = ["counting", "recommended", "limit"]
-    static let exampleKeys = ["text", "channel", "mood"]
+    static let exampleKeys = ["text", "channel", "mood", "earlier"]
 
     /// Loads a guide file; throws every diagnostic if it cannot be used.
     public static func load(path: String) throws(GuideLoadError) -> Guide {
@@ -169,6 +169,19 @@ public enum GuideLoader {
                     examples: examples, line: line, checker: checker)
     }
 
+    /// `earlier:` in an example: replies the agent wrote in other scenarios, one scenario each.
+    private static func ownSentences(_ replies: [String]) -> [String: Int] {
+        var lexicon = Lexicon()
+        lexicon.freeze()
+        var counts: [String: Int] = [:]
+        for reply in replies {
+            for fingerprint in Set(OwnSentences.sentences(of: AnalyzedText(reply, lexicon: lexicon)).map(\.fingerprint)) {
+                counts[fingerprint, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
     private static func readExamples(_ fields: YAMLFields, defaultContext: ReplyContext, sink: DiagnosticSink) -> [RuleExample] {
         guard let node = fields.node("examples") else { return [] }
         guard let examples = YAMLFields(node, sink: sink, what: "`examples`") else { return [] }
@@ -190,8 +203,10 @@ public enum GuideLoader {
                 guard let example = YAMLFields(item, sink: sink, what: "an example") else { continue }
                 example.reportUnknownKeys(allowed: exampleKeys, what: "an example")
                 guard let text = example.string("text", required: true, what: "an example") else { continue }
-                let context = ReplyContext(channel: example.choice("channel", as: Channel.self) ?? defaultContext.channel,
+                var context = ReplyContext(channel: example.choice("channel", as: Channel.self) ?? defaultContext.channel,
                                            mood: example.choice("mood", as: Mood.self) ?? defaultContext.mood)
+                let earlier = example.strings("earlier").map(\.text)
+                if !earlier.isEmpty { context.ownSentences = ownSentences(earlier) }
                 result.append(RuleExample(text: text, isGood: isGood, context: context,
                                           line: mark?.line ?? 1, column: mark?.column ?? 1))
             }

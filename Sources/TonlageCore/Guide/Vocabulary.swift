@@ -82,7 +82,7 @@ public struct ReplyContext: Sendable, Hashable {
     public var action: Action
     /// How long the agent took, when known (in a scenario).
     public var seconds: Double?
-    /// The agent's earlier sentences, by fingerprint (`OwnBoilerplateRule`), with the number
+    /// The agent's earlier sentences, by fingerprint (`OwnSentences`), with the number
     /// of other scenarios each was written in; given by a front end that has the history.
     public var ownSentences: [String: Int]?
 

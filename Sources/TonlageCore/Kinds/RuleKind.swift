@@ -119,6 +119,7 @@ public enum RuleKinds {
         SpecificityKind.self,
         LanguageKind.self,
         SpellingKind.self,
+        OwnBoilerplateKind.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -34,9 +34,8 @@ public struct Scorer: Sendable {
         }
         // Stable order: by place in the reply, then by the rule's place in the guide.
         raw.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
-        let own = context.ownSentences.map { OwnBoilerplateRule.hits(in: analyzed, earlier: $0) } ?? []
-        let offsets = ScalarOffsets(analyzed, upTo: max(raw.reduce(0) { max($0, $1.hit.end) }, own.last?.range.upperBound ?? 0))
-        var findings = raw.map { entry -> Finding in
+        let offsets = ScalarOffsets(analyzed, upTo: raw.reduce(0) { max($0, $1.hit.end) })
+        let findings = raw.map { entry -> Finding in
             let rule = guide.rules[entry.rule]
             let hit = entry.hit
             return Finding(
@@ -46,17 +45,6 @@ public struct Scorer: Sendable {
                 message: hit.values.fill(rule.message),
                 suggestion: (hit.suggestion ?? rule.suggestion).map { hit.values.fill($0) },
                 deduction: entry.deduction, byteStart: hit.start, byteEnd: hit.end)
-        }
-        if !own.isEmpty {
-            findings += own.map { hit in
-                let (message, suggestion) = OwnBoilerplateRule.message(scenarios: hit.scenarios, language: guide.language)
-                return Finding(rule: OwnBoilerplateRule.id, family: .template, severity: .hint,
-                               start: offsets[hit.range.lowerBound], end: offsets[hit.range.upperBound],
-                               excerpt: analyzed.excerpt(hit.range), message: message, suggestion: suggestion, deduction: 0,
-                               byteStart: hit.range.lowerBound, byteEnd: hit.range.upperBound)
-            }
-            findings = findings.enumerated().sorted { ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset) }
-                .map(\.element)
         }
 
         let score = max(0, 100 - deductions.reduce(0, +))

@@ -6,15 +6,18 @@ import TonlageCore
 struct GuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guide",
-        abstract: "Show the style guide, grouped by family, or one rule.")
+        abstract: "Show the style guide, grouped by family, or one rule; or, with --kinds, the rule kinds a guide may use.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
 
     @Argument(help: "One rule id (e.g. tone.chatkuerzel).")
     var rule: String?
 
-    @Option(help: "Output: text (terminal) or markdown (a document to hand out).")
+    @Option(help: "Output: text (terminal) or markdown (a document to hand out); json only with --kinds.")
     var format: Format = .text
+
+    @Flag(help: "List the rule kinds with their parameters and an example, for writing a guide (markdown: the README's table).")
+    var kinds = false
 
     @Option(help: "Colour: auto, always, never.")
     var color: ColorMode = .auto
@@ -22,6 +25,17 @@ struct GuideCommand: ParsableCommand {
     @OptionGroup var guideOptions: GuideOptions
 
     func run() throws {
+        if kinds {
+            // The kinds are the program's, not the guide's: no guide is loaded for them.
+            guard rule == nil else { InputError(description: "--kinds lists every kind; it takes no rule id").exit() }
+            switch format {
+            case .text: Output.out(KindCatalogue.text())
+            case .markdown: Output.out(KindCatalogue.markdownTable())
+            case .json: Output.out(try KindCatalogue.json() + "\n")
+            }
+            return
+        }
+        guard format != .json else { InputError(description: "--format json is only for --kinds").exit() }
         let guide = guideOptions.loadGuide()
         var rules = guide.rules
         if let rule {

@@ -16,4 +16,19 @@ struct ReadmeTests {
         let guide = Fixtures.germanGuide.rules.map { "`\($0.id)` \($0.kind) \($0.severity.rawValue) \($0.weight)" }
         #expect(documented == guide)
     }
+
+    /// The kinds table is generated (`tonlage guide --kinds --format markdown`); when a kind's
+    /// description changes, paste the command's output over the table.
+    @Test("the kinds table is the kinds' descriptions")
+    func kindsTable() throws {
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("| kind | checks | parameters |") })
+        let table = lines[start...].prefix { $0.hasPrefix("|") }.map { $0 + "\n" }.joined()
+        #expect(table == KindCatalogue.markdownTable())
+        for kind in RuleKinds.all {
+            let row = try #require(lines[start...].first { $0.hasPrefix("| `\(kind.name)` |") }, "no row for `\(kind.name)`")
+            for parameter in kind.parameters { #expect(row.contains("`\(parameter)`"), "`\(kind.name)` row lacks `\(parameter)`") }
+        }
+    }
 }

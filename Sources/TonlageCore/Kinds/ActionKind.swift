@@ -5,7 +5,14 @@
 /// start of the reply; `{action}` and `{expected}` fill the message.
 public struct ActionKind: RuleKind {
     public static let name = "action"
-    public static let parameters = ["expected"]
+    public static let description = KindDescription(
+        summary: "another action than `reply`/`dm`/`escalate` expected (scenario turns)",
+        parameters: [
+            .required("expected", "choices (reply|dm|escalate)", "the actions the situation calls for"),
+        ],
+        example: """
+            expected: [dm, escalate]
+            """)
 
     let expected: [Action]
 

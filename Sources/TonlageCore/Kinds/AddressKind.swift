@@ -30,9 +30,28 @@
 /// "Hi Ihr zwei"), as nobody greets a reader with a formal possessive.
 public struct AddressKind: RuleKind {
     public static let name = "address"
-    public static let parameters = ["report", "formal", "informal", "ambiguous_subject", "plural_verbs",
-                                    "plural_endings", "plural_referents", "greetings", "informal_plural_verbs",
-                                    "plural_noun_endings"]
+    public static let description = KindDescription(
+        summary: "formal \"Sie\" (`report: formal`) or du and Sie mixed (`report: mixed`), not fooled by \"Sie\" meaning she/they (also after a group named before: \"Die Kollegen wissen Bescheid. Sie …\") or plural \"ihr\"; `report: capitalized_they` finds a \"Sie\" inside a sentence that means a group",
+        parameters: [
+            .optional("report", "choice (formal|mixed|capitalized_they)", "formal", "what to report"),
+            .required("formal", "phrases", "the formal forms (\"sie\", \"ihnen\", \"ihr\"), formal only when capitalised"),
+            .required("informal", "phrases", "the informal forms (\"du\", \"dich\", \"dein*\"), in any case"),
+            .optional("ambiguous_subject", "phrases", "none", "the formal form that also means \"she/they\" (\"sie\")"),
+            .optional("plural_verbs", "phrases", "none", "verb forms that agree with formal \"Sie\" and with \"they\" (\"sind\")"),
+            .optional("plural_endings", "phrases", "none", "verb endings that agree with both (\"en\", \"n\")"),
+            .optional("plural_referents", "phrases", "none", "words that introduce a group earlier in the text (\"die\", \"unsere\")"),
+            .optional("greetings", "phrases", "none", "words after which a capitalised \"Ihr\" greets a group (\"Hallo Ihr Lieben\")"),
+            .optional("informal_plural_verbs", "phrases", "none", "verbs after a sentence-initial \"Ihr\" that do not end in -t (\"seid\")"),
+            .optional("plural_noun_endings", "phrases", "none", "endings that make a noun after a group word plural (\"en\": \"die Kollegen\")"),
+        ],
+        example: """
+            report: formal
+            formal: [sie, ihnen, ihr, ihre]
+            informal: [du, dich, dir, dein*]
+            ambiguous_subject: [sie]
+            plural_verbs: [sind, haben]
+            plural_endings: [en, n]
+            """)
 
     public enum Report: String, CaseIterable, Sendable {
         case formal, mixed

@@ -9,7 +9,23 @@
 /// reply) where enough groups meet.
 public struct CooccurrenceKind: RuleKind {
     public static let name = "cooccurrence"
-    public static let parameters = ["groups", "required", "min_groups", "scope", "gap"]
+    public static let description = KindDescription(
+        summary: "a tone no single word carries: groups of words that together make it (an offer of one's own product with a price or a call to action)",
+        parameters: [
+            .required("groups", "mapping", "group name: phrases"),
+            .optional("required", "list", "none", "groups that must all occur"),
+            .optional("min_groups", "integer", "all groups", "how many groups must occur"),
+            .optional("scope", "choice (sentence|reply)", "sentence", "where the groups must meet"),
+            .optional("gap", "integer", "0", "words allowed between a phrase's words"),
+        ],
+        example: """
+            groups:
+              offer: [probier, teste]
+              price: [euro, rabatt]
+            required: [offer]
+            min_groups: 2
+            scope: sentence
+            """)
 
     public enum Scope: String, CaseIterable, Sendable { case sentence, reply }
 

@@ -7,7 +7,26 @@
 /// the same scoring, so nothing is matched twice.
 public struct CoverageKind: RuleKind {
     public static let name = "coverage"
-    public static let parameters = ["of", "share"]
+    public static let description = KindDescription(
+        summary: "a reply made mostly of another rule's findings (nothing but boilerplate)",
+        parameters: [
+            .required("of", "rule id", "the id of an earlier rule whose hits count"),
+            .optional("share", "number", "0.6", "share of the reply's words those hits must cover"),
+        ],
+        example: """
+            of: template.example
+            share: 0.6
+            """,
+        exampleNeeds: """
+            - id: template.example
+              kind: template
+              severity: warning
+              weight: 5
+              message: "Textbaustein."
+              rationale: "Die Regel, deren Treffer das Beispiel liest."
+              phrases: ["Vielen Dank für Ihre Nachricht"]
+
+            """)
 
     /// The rule whose hits are measured.
     public let of: String

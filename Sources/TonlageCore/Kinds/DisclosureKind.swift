@@ -14,7 +14,19 @@
 /// When the reply discloses nothing, the hit covers its first sentence.
 public struct DisclosureKind: RuleKind {
     public static let name = "disclosure"
-    public static let parameters = ["phrases", "gap", "roles", "links"]
+    public static let description = KindDescription(
+        summary: "that the writer works for the company: first-person phrases, or a role noun tied to an organisation anywhere (header, signature: \"Kim vom Yello-Kundenservice\", \"Tom (Kundenservice Otto)\", \"[Mitarbeiterin der DKB]\")",
+        parameters: [
+            .optional("phrases", "phrases", "none", "first-person disclosures (\"ich arbeite im Kundenservice\")"),
+            .optional("gap", "integer", "0", "words allowed between a phrase's words"),
+            .required("roles", "phrases", "role nouns (service, support, team), also as the end of a compound"),
+            .optional("links", "phrases", "none", "words between a role and its organisation (\"von\", \"bei\", \"der\")"),
+        ],
+        example: """
+            phrases: [ich arbeite im kundenservice]
+            roles: [service, support, team]
+            links: [von, vom, bei, der]
+            """)
 
     let phrases: PhraseMatcher
     let roles: [Lexicon.Term]

@@ -4,7 +4,14 @@
 /// "👨‍👩‍👧" counts once. The hit covers the emoji beyond the allowance.
 public struct EmojiCountKind: RuleKind {
     public static let name = "emoji-count"
-    public static let parameters = ["max"]
+    public static let description = KindDescription(
+        summary: "more emoji (whole sequences) than allowed",
+        parameters: [
+            .optional("max", "integer", "3", "emoji sequences allowed"),
+        ],
+        example: """
+            max: 3
+            """)
 
     let maximum: Int
 

@@ -4,7 +4,14 @@
 /// allowance; `{value}` and `{max}` fill the message.
 public struct HashtagCountKind: RuleKind {
     public static let name = "hashtag-count"
-    public static let parameters = ["max"]
+    public static let description = KindDescription(
+        summary: "more hashtags than allowed",
+        parameters: [
+            .optional("max", "integer", "2", "hashtags allowed"),
+        ],
+        example: """
+            max: 2
+            """)
 
     let maximum: Int
 

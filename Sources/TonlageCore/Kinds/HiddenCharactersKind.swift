@@ -7,7 +7,10 @@
 /// No parameters.
 public struct HiddenCharactersKind: RuleKind {
     public static let name = "hidden-characters"
-    public static let parameters: [String] = []
+    public static let description = KindDescription(
+        summary: "words disguised by invisible characters, look-alike letters from Cyrillic or Greek, full-width letters or stacked marks",
+        parameters: [],
+        example: "")
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {}
 

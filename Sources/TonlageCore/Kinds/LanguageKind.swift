@@ -8,7 +8,18 @@
 /// Parameters: `own` (required), `foreign` (required), `min_words` (default 3).
 public struct LanguageKind: RuleKind {
     public static let name = "language"
-    public static let parameters = ["own", "foreign", "min_words"]
+    public static let description = KindDescription(
+        summary: "a reply in another language (function words)",
+        parameters: [
+            .required("own", "phrases", "function words of the guide's language"),
+            .required("foreign", "phrases", "function words of the other language"),
+            .optional("min_words", "integer", "3", "foreign words a reply holds at least to count as foreign"),
+        ],
+        example: """
+            own: [und, der, die, das, ich, nicht]
+            foreign: [the, and, you, is, not]
+            min_words: 3
+            """)
 
     let own: PhraseMatcher
     let foreign: PhraseMatcher

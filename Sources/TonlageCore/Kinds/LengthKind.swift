@@ -7,7 +7,16 @@
 /// The hit covers the part beyond the bound; `{value}` and `{limit}` fill the message.
 public struct LengthKind: RuleKind {
     public static let name = "length"
-    public static let parameters = ["bound", "factor"]
+    public static let description = KindDescription(
+        summary: "longer than the channel's `limit` or `recommended` length, or `factor` times it",
+        parameters: [
+            .optional("bound", "choice (limit|recommended)", "limit", "which of the channel's lengths to measure against"),
+            .optional("factor", "number", "1", "fire only beyond this multiple of the bound"),
+        ],
+        example: """
+            bound: recommended
+            factor: 1.5
+            """)
 
     public enum Bound: String, CaseIterable, Sendable { case limit, recommended }
     let bound: Bound

@@ -3,7 +3,14 @@
 /// Parameters: `min` (words with at least one letter, default 2).
 public struct MinimumWordsKind: RuleKind {
     public static let name = "minimum-words"
-    public static let parameters = ["min"]
+    public static let description = KindDescription(
+        summary: "a reply that says nothing",
+        parameters: [
+            .optional("min", "integer", "2", "words with at least one letter a reply needs"),
+        ],
+        example: """
+            min: 2
+            """)
 
     let minimum: Int
 

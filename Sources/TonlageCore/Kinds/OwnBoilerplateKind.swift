@@ -11,7 +11,16 @@
 /// such as greetings everyone repeats, default 5). `{value}` is the number of scenarios.
 public struct OwnBoilerplateKind: RuleKind {
     public static let name = "own-boilerplate"
-    public static let parameters = ["min_scenarios", "min_words"]
+    public static let description = KindDescription(
+        summary: "a sentence the agent pasted into replies of other scenarios (needs the agent's earlier sentences, which the REPL passes from the store; examples give them as `earlier:`)",
+        parameters: [
+            .optional("min_scenarios", "integer", "3", "scenarios a sentence appears in, this one included"),
+            .optional("min_words", "integer", "5", "shorter sentences (greetings everyone repeats) do not count"),
+        ],
+        example: """
+            min_scenarios: 3
+            min_words: 5
+            """)
 
     let minimumScenarios: Int
     let minimumWords: Int

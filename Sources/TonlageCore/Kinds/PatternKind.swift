@@ -12,7 +12,17 @@ import Foundation
 public struct PatternKind: RuleKind, @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as safe to share across threads.
     public static let name = "pattern"
-    public static let parameters = ["pattern", "case_sensitive", "prefilter"]
+    public static let description = KindDescription(
+        summary: "a regular expression over the text as a reader sees it (hidden characters and look-alikes undone; offsets on the text as written); replies without one of the `prefilter` texts (`#` = any digit) skip it",
+        parameters: [
+            .required("pattern", "text", "an ICU regular expression"),
+            .optional("case_sensitive", "boolean", "false", "compare letters with their case"),
+            .optional("prefilter", "phrases", "none", "texts of which every match holds one; `#` is any digit"),
+        ],
+        example: """
+            pattern: " ,"
+            prefilter: [" ,"]
+            """)
 
     let expression: NSRegularExpression?
     let prefilter: Prefilter?

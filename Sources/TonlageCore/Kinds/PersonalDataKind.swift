@@ -21,7 +21,25 @@
 /// channels with `except_channels`.
 public struct PersonalDataKind: RuleKind {
     public static let name = "personal-data"
-    public static let parameters = ["data", "requests", "private", "not_after", "negations", "recipients", "public", "questions"]
+    public static let description = KindDescription(
+        summary: "asking for personal data unless moved to a private channel; a negated request, one not addressed to the agent or company (\"Gib das WLAN-Passwort am Laptop ein\") and a private word inside the data word (\"E-Mail-Adresse\") ask for nothing; a public place beside a private way (\"hier oder per PN\") is public; questions (\"Wie lautet deine Kundennummer?\") ask",
+        parameters: [
+            .required("data", "phrases", "what counts as personal data (\"*nummer\", \"anschrift\")"),
+            .required("requests", "phrases", "words that ask for something (\"schick*\", \"nenn*\")"),
+            .optional("private", "phrases", "none", "words that move the exchange to a private channel (\"dm\", \"e-mail\")"),
+            .optional("not_after", "phrases", "none", "words that make the data the company's own (\"unser*\")"),
+            .optional("negations", "phrases", "none", "a request in a clause holding one asks for nothing (\"nicht\")"),
+            .optional("recipients", "phrases", "none", "a request must address the agent or company (\"mir\", \"uns\")"),
+            .optional("public", "phrases", "none", "a clause naming a public place is public (\"hier\", \"im thread\")"),
+            .optional("questions", "phrases", "none", "request words of a question (\"wie lautet\")"),
+        ],
+        example: """
+            data: ["*nummer", anschrift, iban]
+            requests: ["schick*", "nenn*"]
+            private: [dm, privatnachricht]
+            not_after: ["unser*"]
+            recipients: [mir, uns]
+            """)
 
     let data: PhraseMatcher
     let requests: PhraseMatcher

@@ -37,11 +37,38 @@
 /// channels with `except_channels`.
 public struct PersonalDataShownKind: RuleKind {
     public static let name = "personal-data-shown"
-    public static let parameters = [
-        "entities", "labels", "own_domains", "role_mailboxes", "own_numbers", "company_prefixes", "own_words",
-        "phone_words", "account_words", "ending_words", "street_suffixes", "street_words", "street_exceptions",
-        "postcode_words", "place_words", "reference_words", "public_words", "birth_words", "months", "units",
-    ]
+    public static let description = KindDescription(
+        summary: "personal data printed in the reply, found like a PII detector (patterns, context words, the IBAN mod-97 checksum): e-mail addresses except the brand's, phone numbers except its lines, IBANs and IBAN endings, street and house number, postcodes, order/customer/tracking numbers, dates of birth; one finding per entity, `{entity}` names its type",
+        parameters: [
+            .required("entities", "choices (email|phone|iban|street|postcode|reference|birthdate)", "which entities to look for"),
+            .optional("labels", "mapping", "none", "entity: the name the `{entity}` placeholder shows"),
+            .optional("own_domains", "phrases", "none", "the brand's e-mail domains, subdomains included"),
+            .optional("role_mailboxes", "phrases", "none", "local parts of team mailboxes (\"service\", \"filiale*\")"),
+            .optional("own_numbers", "phrases", "none", "the company's own phone numbers"),
+            .optional("company_prefixes", "phrases", "none", "prefixes of company lines (\"0800\", \"0180\")"),
+            .optional("own_words", "phrases", "none", "words before the company's own number or address (\"unsere Hotline\")"),
+            .optional("phone_words", "phrases", "none", "words after which four digits or more are a phone number (\"Rufnummer\")"),
+            .optional("account_words", "phrases", "none", "words naming an account (\"IBAN\", \"Konto\"), for IBAN endings"),
+            .optional("ending_words", "phrases", "none", "words naming an ending (\"Endung\", \"endet\"), for IBAN endings"),
+            .optional("street_suffixes", "phrases", "required for street", "endings of street names (\"straße\")"),
+            .optional("street_words", "phrases", "none", "street words after a capitalised word (\"Straße\")"),
+            .optional("street_exceptions", "phrases", "none", "words that end like streets but are none (\"*sitzplatz\")"),
+            .optional("postcode_words", "phrases", "none", "words before a postcode (\"PLZ\")"),
+            .optional("place_words", "phrases", "none", "words before a postcode and place (\"nach\")"),
+            .optional("reference_words", "phrases", "none", "words before an order or customer number (\"Bestellung\", \"*nummer\")"),
+            .optional("public_words", "phrases", "none", "words before timetable or catalogue numbers (\"Flug\", \"Artikelnummer\")"),
+            .optional("birth_words", "phrases", "required for birthdate", "words near a date of birth (\"geboren\")"),
+            .optional("months", "phrases", "none", "month names, for dates such as \"3. März 1990\""),
+            .optional("units", "phrases", "none", "words after amounts and counts (\"Euro\", \"Minuten\")"),
+        ],
+        example: """
+            entities: [email, phone, iban]
+            labels:
+              email: E-Mail-Adresse
+            own_domains: [example.de]
+            company_prefixes: ["0800"]
+            phone_words: [rufnummer]
+            """)
 
     public enum Entity: String, CaseIterable, Sendable {
         case email, phone, iban, street, postcode, reference, birthdate

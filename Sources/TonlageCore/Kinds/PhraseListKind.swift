@@ -5,7 +5,17 @@
 /// "bei" or "spiele", "LoL" is the game League of Legends, not chat slang).
 public struct PhraseListKind: RuleKind {
     public static let name = "existence"
-    public static let parameters = ["phrases", "gap", "not_after"]
+    public static let description = KindDescription(
+        summary: "words or phrases that should not appear",
+        parameters: [
+            .required("phrases", "phrases", "the words or phrases the reply must not contain"),
+            .optional("gap", "integer", "0", "words allowed between a phrase's words"),
+            .optional("not_after", "phrases", "none", "words before a phrase that make it something else (\"bei LoL\" is the game)"),
+        ],
+        example: """
+            phrases: [lol, hiermit]
+            not_after: [bei]
+            """)
 
     let matcher: PhraseMatcher
     let notAfter: PhraseMatcher

@@ -3,7 +3,16 @@
 /// Parameters: `characters` (the marks that count, default `!?`), `min_run` (default 3).
 public struct PunctuationRunKind: RuleKind {
     public static let name = "punctuation-run"
-    public static let parameters = ["characters", "min_run"]
+    public static let description = KindDescription(
+        summary: "\"!!!\", \"???\"",
+        parameters: [
+            .optional("characters", "text", "!?", "the marks that count"),
+            .optional("min_run", "integer", "3", "marks in a row that make a run"),
+        ],
+        example: """
+            characters: "!?"
+            min_run: 3
+            """)
 
     /// Indexed by byte: whether it is one of the marks.
     let characters: [Bool]

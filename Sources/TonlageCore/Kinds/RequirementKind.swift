@@ -8,7 +8,17 @@
 /// When none occurs, the hit covers the reply's first sentence, where the missing words belong.
 public struct RequirementKind: RuleKind {
     public static let name = "requirement"
-    public static let parameters = ["phrases", "gap", "negations"]
+    public static let description = KindDescription(
+        summary: "something the reply must say (empathy, thanks); a phrase after a negation (\"nicht schlimm\") or in quotation marks does not count",
+        parameters: [
+            .required("phrases", "phrases", "any one of them satisfies the rule"),
+            .optional("gap", "integer", "0", "words allowed between a phrase's words"),
+            .optional("negations", "phrases", "none", "words that, up to two words before a phrase, turn it round (\"nicht\")"),
+        ],
+        example: """
+            phrases: [tut mir leid, verstehe]
+            negations: [nicht, kein*]
+            """)
 
     let matcher: PhraseMatcher
     let negations: PhraseMatcher

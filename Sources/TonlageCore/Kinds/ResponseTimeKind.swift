@@ -5,7 +5,14 @@
 /// fill the message.
 public struct ResponseTimeKind: RuleKind {
     public static let name = "response-time"
-    public static let parameters = ["target_seconds"]
+    public static let description = KindDescription(
+        summary: "slower than the target (scenario turns)",
+        parameters: [
+            .required("target_seconds", "integer", "seconds an answer may take"),
+        ],
+        example: """
+            target_seconds: 120
+            """)
 
     let target: Int
 

@@ -74,8 +74,8 @@ public struct RuleContext: Sendable {
 public protocol RuleKind: Sendable {
     /// The name a guide uses in `kind:`.
     static var name: String { get }
-    /// The kind's own keys, beside the keys every rule has.
-    static var parameters: [String] { get }
+    /// The summary, parameters and example: the one source of the kind's documentation.
+    static var description: KindDescription { get }
     /// Reads the parameters; problems go to `fields`' diagnostics (the rule is then dropped).
     init(_ fields: YAMLFields, lexicon: inout Lexicon)
     /// Reports every hit in the reply.
@@ -89,6 +89,10 @@ public protocol RuleKind: Sendable {
 }
 
 extension RuleKind {
+    /// The kind's own keys, beside the keys every rule has; the loader reports any other key,
+    /// so a key the description leaves out is rejected in every guide.
+    public static var parameters: [String] { description.parameters.map(\.name) }
+
     public var isAvailable: Bool { true }
     public var hitSources: [(key: String, rule: String)] { [] }
 }

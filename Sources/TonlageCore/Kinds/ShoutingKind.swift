@@ -23,7 +23,19 @@
 /// One hit per run of shouted words.
 public struct ShoutingKind: RuleKind {
     public static let name = "shouting"
-    public static let parameters = ["min_letters", "acronyms", "name_after", "dictionary"]
+    public static let description = KindDescription(
+        summary: "words in capitals that are not acronyms or names, told apart by length, vowels, digits, hyphenated names (\"HUK-COBURG\", \"FRITZ!Box\") and place (\"die Tür OXBERG\", \"von ERGO\")",
+        parameters: [
+            .optional("min_letters", "integer", "5", "letters from which a single word in capitals shouts"),
+            .optional("acronyms", "phrases", "none", "capital words that never shout (\"OTTO\", \"IBAN\")"),
+            .optional("name_after", "phrases", "none", "words after which capitals are a name (\"bei\", \"von\")"),
+            .optional("dictionary", "dictionary name", "none", "a Hunspell dictionary (de_DE): capitals shout when they spell ordinary words"),
+        ],
+        example: """
+            min_letters: 5
+            acronyms: [IBAN, OTTO]
+            name_after: [bei, von]
+            """)
 
     let minimumLetters: Int
     let acronyms: [Lexicon.Term]

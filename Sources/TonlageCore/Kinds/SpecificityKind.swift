@@ -17,8 +17,25 @@
 /// reply once when none of its sentences is specific and they hold `min_vague` vague words in all.
 public struct SpecificityKind: RuleKind {
     public static let name = "specificity"
-    public static let parameters = ["report", "vague", "specific", "generic_nouns", "name_after", "closing", "signature",
-                                    "min_vague"]
+    public static let description = KindDescription(
+        summary: "boilerplate in fresh words: reassurance with nothing about the case (no number, time, link, concrete noun or first-person action), per sentence or for the whole reply",
+        parameters: [
+            .optional("report", "choice (sentence|reply)", "sentence", "report every generic sentence, or the reply once"),
+            .required("vague", "phrases", "reassurance words that say nothing about the case"),
+            .optional("specific", "phrases", "none", "words that tie a sentence to the case (weekdays, \"morgen\", \"Uhr\")"),
+            .optional("generic_nouns", "phrases", "none", "capitalised nouns that are not about the case (\"Feedback\", \"Anliegen\")"),
+            .optional("name_after", "phrases", "none", "words after which a capitalised word is a name (\"Hallo\")"),
+            .optional("closing", "phrases", "none", "words that make a sentence a sign-off (\"Grüße\")"),
+            .optional("signature", "phrases", "none", "words of a short last sentence that signs the reply (\"Team\")"),
+            .optional("min_vague", "integer", "2", "vague words a generic sentence (or reply) holds at least"),
+        ],
+        example: """
+            vague: [feedback, ernst, intern, weitergeben, anliegen]
+            generic_nouns: [Feedback, Anliegen, Team]
+            name_after: [hallo, hi]
+            closing: [grüße, gruß]
+            min_vague: 2
+            """)
 
     public enum Report: String, CaseIterable, Sendable { case sentence, reply }
 

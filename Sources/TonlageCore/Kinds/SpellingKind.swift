@@ -46,9 +46,32 @@ import Yams
 /// reference instead of a copy that retains each of them.
 public final class SpellingKind: RuleKind {
     public static let name = "spelling"
-    public static let parameters = ["dictionary", "also", "respell", "accept", "min_letters", "links", "min_part",
-                                    "infinitive", "verb_forms", "noun_forms", "nouns_after", "names_after",
-                                    "correction", "defer_to", "particles"]
+    public static let description = KindDescription(
+        summary: "words a Hunspell dictionary does not know, compounds, loanwords and names allowed for (see \"Spelling\")",
+        parameters: [
+            .required("dictionary", "dictionary name", "the Hunspell dictionary of the guide's language (de_DE); without it the rule is left out with a warning"),
+            .optional("also", "dictionary names", "none", "more dictionaries: the same language adds words, another adds loanwords"),
+            .optional("respell", "mapping", "none", "how the language respells loanwords ({ck: k, c: [k, z]})"),
+            .optional("accept", "phrases", "none", "words that are right (brands, products); `word*` for every word beginning so"),
+            .optional("min_letters", "integer", "2", "shorter words are not checked"),
+            .optional("links", "phrases", "none", "linking letters between the parts of a compound (\"s\")"),
+            .optional("min_part", "integer", "3", "letters a compound's part has at least"),
+            .optional("infinitive", "phrases", "none", "endings that make a verb stem a known word (\"*en\")"),
+            .optional("verb_forms", "phrases", "none", "lower-case forms built on a verb stem (\"ge*t\")"),
+            .optional("noun_forms", "phrases", "none", "nouns built on a verb stem (\"*er\")"),
+            .optional("nouns_after", "phrases", "none", "words after which a capitalised word is a noun (\"der\", \"die\")"),
+            .optional("names_after", "phrases", "none", "greetings and titles after which a word is a name (\"Hallo\", \"Frau\")"),
+            .optional("correction", "text", "{correction}", "how one correction is shown in the suggestion"),
+            .optional("defer_to", "rule ids", "none", "earlier rules; a word they flagged is not flagged again"),
+            .optional("particles", "phrases", "none", "verb particles that may open a lower-case compound (\"raus\")"),
+        ],
+        example: """
+            dictionary: de_DE
+            also: [en_US]
+            accept: [Tonlage, "Otto*"]
+            links: [s]
+            names_after: [hallo, frau]
+            """)
 
     let analyzer: WordAnalyzer?
     let accepted: PhraseMatcher

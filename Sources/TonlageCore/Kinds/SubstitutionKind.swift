@@ -4,7 +4,17 @@
 /// The hit's suggestion is the replacement; `{match}` and `{replacement}` fill the message.
 public struct SubstitutionKind: RuleKind {
     public static let name = "substitution"
-    public static let parameters = ["replace", "gap"]
+    public static let description = KindDescription(
+        summary: "words with a better replacement (the suggestion)",
+        parameters: [
+            .required("replace", "mapping", "phrase: replacement; the replacement is the hit's suggestion"),
+            .optional("gap", "integer", "0", "words allowed between a phrase's words"),
+        ],
+        example: """
+            replace:
+              bezüglich: zu
+              zeitnah: bis morgen
+            """)
 
     let matcher: PhraseMatcher
     let replacements: [String]

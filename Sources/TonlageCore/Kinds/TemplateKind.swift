@@ -13,7 +13,23 @@
 /// them is a job for a `coverage` rule that reads these hits.
 public struct TemplateKind: RuleKind {
     public static let name = "template"
-    public static let parameters = ["phrases", "equivalents", "ignore", "threshold", "min_shared"]
+    public static let description = KindDescription(
+        summary: "boilerplate (\"Textbausteine\"), also reworded or in du-form: word-pair containment",
+        parameters: [
+            .required("phrases", "phrases", "the template sentences, two words or more each"),
+            .optional("equivalents", "mapping", "none", "word: the word it folds into (\"ihnen: du\")"),
+            .optional("ignore", "phrases", "none", "filler words left out before comparing (\"gerne\")"),
+            .optional("threshold", "number", "0.6", "share of a template's word pairs a sentence must contain"),
+            .optional("min_shared", "integer", "2", "word pairs a sentence must share with a template at least"),
+        ],
+        example: """
+            phrases: ["Vielen Dank für Ihre Nachricht", "Wir melden uns schnellstmöglich"]
+            equivalents:
+              ihre: dein
+              ihnen: du
+            ignore: [gerne, jederzeit]
+            threshold: 0.6
+            """)
 
     let threshold: Double
     let minimumShared: Int

@@ -48,7 +48,7 @@ public enum CertificationLoader {
             minPassed = pass.int("min_passed", in: 1...1000)
             families = pass.choices("no_errors_in", as: Family.self) ?? []
             if let minPassed, minPassed > scenarios.count {
-                pass.error("`min_passed` (\(minPassed)) is more than the plan's \(scenarios.count) scenarios", code: "impossible-condition",
+                pass.error("`min_passed` (\(minPassed)) is more than the plan's \(scenarios.count) scenarios", code: .impossibleCondition,
                            at: "min_passed")
             }
         } else {
@@ -76,7 +76,7 @@ public enum CertificationLoader {
                 for (scenarioKey, stepsNode) in scenarios {
                     let scenario = scenarioKey.string ?? ""
                     guard case let .mapping(steps) = stepsNode else {
-                        sink.report("the answers to `\(scenario)` map step ids to answers", code: "wrong-type", at: stepsNode.mark)
+                        sink.report("the answers to `\(scenario)` map step ids to answers", code: .wrongType, at: stepsNode.mark)
                         continue
                     }
                     var byStep: [String: Answer] = [:]
@@ -93,7 +93,7 @@ public enum CertificationLoader {
                     answers[scenario] = byStep
                 }
             } else {
-                sink.report("`answers` maps scenario ids to the answers for their steps", code: "wrong-type", at: node.mark)
+                sink.report("`answers` maps scenario ids to the answers for their steps", code: .wrongType, at: node.mark)
             }
         } else {
             fields.missing("answers", what: "the answers file")
@@ -105,10 +105,10 @@ public enum CertificationLoader {
     /// The file's text and SHA-256, or the problem that stops it being read.
     static func read(_ path: String) -> (text: String?, hash: String, problem: Diagnostic?) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, "", Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file", code: "unreadable"))
+            return (nil, "", Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file", code: .unreadable))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, Fingerprint.sha256(data), Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8"))
+            return (nil, Fingerprint.sha256(data), Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: .invalidUTF8))
         }
         return (text, Fingerprint.sha256(data), nil)
     }

@@ -43,22 +43,22 @@ public struct Explorer {
             }
             summaries.append(Summary(scenario: scenario.id, plays: plays, outcomes: outcomes, unfinished: unfinished))
             for step in scenario.steps where !reachedSteps.contains(step.id) {
-                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1, level: .warning,
-                                              message: "step `\(step.id)` was never reached in \(plays) plays", code: "explore-step-unreached"))
+                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1,
+                                              message: "step `\(step.id)` was never reached in \(plays) plays", code: .exploreStepUnreached))
             }
             let named = Set(scenario.steps.flatMap { $0.transitions.compactMap { transition -> Outcome? in
                 if case let .outcome(outcome) = transition.destination { return outcome }
                 return nil
             } })
             for outcome in Outcome.allCases where named.contains(outcome) && outcomes[outcome] == nil {
-                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1, level: .warning,
+                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1,
                                               message: "outcome `\(outcome.rawValue)` was never reached in \(plays) plays",
-                                              code: "explore-outcome-unreached"))
+                                              code: .exploreOutcomeUnreached))
             }
             if unfinished > 0 {
-                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1, level: .warning,
+                diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1,
                                               message: "\(unfinished) of \(plays) plays were still going after \(maxTurns) turns: a loop without a way out?",
-                                              code: "explore-dead-end"))
+                                              code: .exploreDeadEnd))
             }
         }
         return (summaries, diagnostics)

@@ -36,7 +36,7 @@ public struct Linter {
         }
         for file in files where !Self.samePath(file, guidePath) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                report.diagnostics.append(Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file", code: "unreadable"))
+                report.diagnostics.append(Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file", code: .unreadable))
                 continue
             }
             let text = String(decoding: data, as: UTF8.self)
@@ -86,7 +86,7 @@ public struct Linter {
         return problems + plan.scenarios.filter { !known.contains($0) }.map { id in
             Diagnostic(file: file, line: 1, column: 1,
                        message: "the plan names the unknown scenario `\(id)`" + NameSuggestion.didYouMean(id, in: known),
-                       code: "unknown-scenario")
+                       code: .unknownScenario)
         }
     }
 
@@ -109,8 +109,8 @@ public struct Linter {
             guard let range = line.range(of: "TODO:") else { continue }
             let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
             let note = line[range.upperBound...].trimmingCharacters(in: .whitespaces)
-            result.append(Diagnostic(file: file, line: index + 1, column: column, level: .warning,
-                                     message: "TODO: \(note)", code: "todo"))
+            result.append(Diagnostic(file: file, line: index + 1, column: column,
+                                     message: "TODO: \(note)", code: .todo))
         }
         return result
     }
@@ -125,10 +125,10 @@ public struct Linter {
                 if example.isGood, let hit = hits.first {
                     result.append(Diagnostic(file: guide.file, line: example.line, column: example.column,
                                              message: "good example triggers `\(rule.id)` at „\(hit.excerpt)“",
-                                             code: "example-good-triggers"))
+                                             code: .exampleGoodTriggers))
                 } else if !example.isGood && hits.isEmpty {
                     result.append(Diagnostic(file: guide.file, line: example.line, column: example.column,
-                                             message: "bad example does not trigger `\(rule.id)`", code: "example-bad-silent"))
+                                             message: "bad example does not trigger `\(rule.id)`", code: .exampleBadSilent))
                 }
             }
         }
@@ -147,13 +147,13 @@ public struct Linter {
                 result.append(Diagnostic(file: file, line: mark.line, column: mark.column,
                                          message: "the guide has no rule `\(mark.rule)` to recognise this group"
                                              + NameSuggestion.didYouMean(mark.rule, in: ruleIDs),
-                                         code: "unknown-rule"))
+                                         code: .unknownRule))
             }
             for transition in step.transitions {
                 for mark in transition.condition?.ruleMarks ?? [] where !ruleIDs.contains(mark.rule) {
                     result.append(Diagnostic(file: file, line: mark.line, column: mark.column,
                                              message: "the guide has no rule `\(mark.rule)`" + NameSuggestion.didYouMean(mark.rule, in: ruleIDs),
-                                             code: "unknown-rule"))
+                                             code: .unknownRule))
                 }
             }
         }
@@ -165,10 +165,10 @@ public struct Linter {
             if example.isGood && !reached {
                 result.append(Diagnostic(file: file, line: example.line, column: 7,
                                          message: "good example does not reach \(scenario.success.map(\.rawValue).joined(separator: " or ")): \(path)",
-                                         code: "example-good-fails"))
+                                         code: .exampleGoodFails))
             } else if !example.isGood && reached {
                 result.append(Diagnostic(file: file, line: example.line, column: 7,
-                                         message: "bad example reaches \(run.outcome!.rawValue): \(path)", code: "example-bad-succeeds"))
+                                         message: "bad example reaches \(run.outcome!.rawValue): \(path)", code: .exampleBadSucceeds))
             }
         }
         return result
@@ -189,7 +189,7 @@ public struct Linter {
         }
         return scenario.success.filter { !outcomes.contains($0) }.map { outcome in
             Diagnostic(file: scenario.file, line: 1, column: 1,
-                       message: "the scenario can never reach `\(outcome.rawValue)`: no transition leads there", code: "never-succeeds")
+                       message: "the scenario can never reach `\(outcome.rawValue)`: no transition leads there", code: .neverSucceeds)
         }
     }
 }

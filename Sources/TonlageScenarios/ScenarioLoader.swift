@@ -27,7 +27,7 @@ public enum ScenarioLoader {
             guard let scenario else { continue }
             if let other = seen[scenario.id] {
                 diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
-                                              message: "scenario id `\(scenario.id)` is already used by \(other)", code: "duplicate-id"))
+                                              message: "scenario id `\(scenario.id)` is already used by \(other)", code: .duplicateID))
                 continue
             }
             seen[scenario.id] = path
@@ -38,10 +38,10 @@ public enum ScenarioLoader {
 
     public static func load(path: String, language: String) -> (Scenario?, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the scenario file", code: "unreadable")])
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the scenario file", code: .unreadable)])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: "invalid-utf8")])
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8", code: .invalidUTF8)])
         }
         return compile(yaml: text, file: path, language: language, contentHash: Fingerprint.sha256(data))
     }
@@ -70,20 +70,20 @@ public enum ScenarioLoader {
                 guard let step = readStep(item, sink: sink, strings: strings, weights: weights, language: language, file: file)
                 else { continue }
                 if stepMarks[step.id] != nil {
-                    sink.report("duplicate step id `\(step.id)`", code: "duplicate-id", at: item.mark)
+                    sink.report("duplicate step id `\(step.id)`", code: .duplicateID, at: item.mark)
                     continue
                 }
                 stepMarks[step.id] = item.mark
                 steps.append(step)
             }
         } else {
-            fields.error("`steps` must be a non-empty list of steps", code: fields.node("steps") == nil ? "missing-field" : "wrong-type",
+            fields.error("`steps` must be a non-empty list of steps", code: fields.node("steps") == nil ? .missingField : .wrongType,
                          at: "steps")
         }
         let start = fields.string("start") ?? steps.first?.id ?? ""
         if fields.node("start") != nil, stepMarks[start] == nil {
             fields.error("`start` names the unknown step `\(start)`" + NameSuggestion.didYouMean(start, in: steps.map(\.id)),
-                         code: "unknown-step", at: "start")
+                         code: .unknownStep, at: "start")
         }
         checkTransitions(steps, stepMarks: stepMarks, start: start, sink: sink)
         let examples = readExamples(fields, sink: sink)
@@ -132,7 +132,7 @@ public enum ScenarioLoader {
         fields.reportUnknownKeys(allowed: stepKeys, what: "a step")
         guard let id = fields.string("id", required: true, what: "a step") else { return nil }
         if Outcome(rawValue: id) != nil {
-            fields.error("a step may not be called `\(id)`: that is an outcome", code: "bad-id", at: "id")
+            fields.error("a step may not be called `\(id)`: that is an outcome", code: .badID, at: "id")
         }
         var posts: [Post] = []
         if let list = fields.node("posts"), case let .sequence(items) = list, !items.isEmpty {
@@ -146,7 +146,7 @@ public enum ScenarioLoader {
                 }
             }
         } else {
-            fields.error("step `\(id)` needs `posts`: a list of what the customer writes", code: "missing-field", at: "posts")
+            fields.error("step `\(id)` needs `posts`: a list of what the customer writes", code: .missingField, at: "posts")
         }
 
         var mustMention: [(String, [String])] = []
@@ -175,13 +175,13 @@ public enum ScenarioLoader {
                             phrases = []
                         default:
                             sink.report("each `must_mention` group maps a name to a list of phrases, or to `{ rule: ID }` of the guide",
-                                        code: "wrong-type", at: value.mark)
+                                        code: .wrongType, at: value.mark)
                             continue
                         }
                         mustMention.append((key.string ?? "", phrases))
                     }
                 } else {
-                    sink.report("`must_mention` maps group names to phrases, any one of which counts", code: "wrong-type", at: groups.mark)
+                    sink.report("`must_mention` maps group names to phrases, any one of which counts", code: .wrongType, at: groups.mark)
                 }
             }
             mustNot = expect.strings("must_not").map(\.text)
@@ -195,7 +195,7 @@ public enum ScenarioLoader {
                 if let transition = readTransition(item, groups: mustMention.map(\.0), sink: sink) { transitions.append(transition) }
             }
         } else {
-            fields.error("step `\(id)` needs `next`: where each kind of reply leads", code: "missing-field", at: "next")
+            fields.error("step `\(id)` needs `next`: where each kind of reply leads", code: .missingField, at: "next")
         }
 
         var builder = RuleSetBuilder(language: language)
@@ -247,7 +247,7 @@ public enum ScenarioLoader {
                         parsed[keyPath: target].append(name)
                     } else {
                         sink.report("`\(name)` is not a `must_mention` group of this step" + NameSuggestion.didYouMean(name, in: groups),
-                                    code: "unknown-group", at: mark)
+                                    code: .unknownGroup, at: mark)
                     }
                 }
             }
@@ -259,14 +259,14 @@ public enum ScenarioLoader {
             }
             for name in parsed.mentions where parsed.notMentions.contains(name) {
                 when.error("this condition can never hold: `\(name)` is in both `mentions` and `not_mentions`",
-                           code: "impossible-condition", at: "mentions")
+                           code: .impossibleCondition, at: "mentions")
             }
             for rule in parsed.findings where parsed.noFindings.contains(rule) {
                 when.error("this condition can never hold: `\(rule)` is in both `findings` and `no_findings`",
-                           code: "impossible-condition", at: "findings")
+                           code: .impossibleCondition, at: "findings")
             }
             if let min = parsed.minScore, let max = parsed.maxScore, min > max {
-                when.error("this condition can never hold: `min_score` \(min) is above `max_score` \(max)", code: "impossible-condition",
+                when.error("this condition can never hold: `min_score` \(min) is above `max_score` \(max)", code: .impossibleCondition,
                            at: "min_score")
             }
             condition = parsed
@@ -285,12 +285,12 @@ public enum ScenarioLoader {
                 if case let .step(target) = transition.destination, !ids.contains(target) {
                     sink.report("transition to the unknown step `\(target)`"
                                 + NameSuggestion.didYouMean(target, in: ids + Outcome.allCases.map(\.rawValue)),
-                                code: "unknown-step", line: transition.line, column: transition.column)
+                                code: .unknownStep, line: transition.line, column: transition.column)
                 }
             }
             if let last = step.transitions.last, last.condition != nil {
                 sink.report("step `\(step.id)` has no way out for a reply that meets no condition: end `next` with a transition without `if`",
-                            code: "no-way-out", at: stepMarks[step.id] ?? nil)
+                            code: .noWayOut, at: stepMarks[step.id] ?? nil)
             }
         }
         var reached: Set<String> = [start]
@@ -301,7 +301,7 @@ public enum ScenarioLoader {
             }
         }
         for step in steps where !reached.contains(step.id) {
-            sink.report("step `\(step.id)` can never be reached", code: "unreachable-step", at: stepMarks[step.id] ?? nil, level: .warning)
+            sink.report("step `\(step.id)` can never be reached", code: .unreachableStep, at: stepMarks[step.id] ?? nil)
         }
     }
 
@@ -313,12 +313,12 @@ public enum ScenarioLoader {
         for (key, isGood) in [("good", true), ("bad", false)] {
             guard let list = examples.node(key) else { continue }
             guard case let .sequence(plays) = list else {
-                sink.report("`\(key)` must be a list of plays, each a list of answers", code: "wrong-type", at: list.mark)
+                sink.report("`\(key)` must be a list of plays, each a list of answers", code: .wrongType, at: list.mark)
                 continue
             }
             for play in plays {
                 guard case let .sequence(items) = play else {
-                    sink.report("a play is a list of answers, one per step", code: "wrong-type", at: play.mark)
+                    sink.report("a play is a list of answers, one per step", code: .wrongType, at: play.mark)
                     continue
                 }
                 var answers: [Answer] = []

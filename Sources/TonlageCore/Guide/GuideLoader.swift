@@ -17,11 +17,11 @@ public enum GuideLoader {
     public static func load(path: String) throws(GuideLoadError) -> Guide {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GuideLoadError(diagnostics: [Diagnostic(file: path, line: 1, column: 1,
-                                                          message: "cannot read the guide file", code: "unreadable")])
+                                                          message: "cannot read the guide file", code: .unreadable)])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw GuideLoadError(diagnostics: [Diagnostic(file: path, line: 1, column: 1,
-                                                          message: "the file is not valid UTF-8", code: "invalid-utf8")])
+                                                          message: "the file is not valid UTF-8", code: .invalidUTF8)])
         }
         let (compiled, diagnostics) = compile(yaml: text, file: path)
         guard var guide = compiled, !diagnostics.contains(where: { $0.level == .error }) else {
@@ -54,7 +54,7 @@ public enum GuideLoader {
                     guard let rule = readRule(item, defaultChannel: defaultChannel, lexicon: &lexicon, sink: sink) else { continue }
                     if let first = firstLineOfID[rule.id] {
                         sink.report("duplicate rule id `\(rule.id)` (first defined on line \(first))",
-                                    code: "duplicate-id", at: item.mark)
+                                    code: .duplicateID, at: item.mark)
                         continue
                     }
                     // A rule that reads other rules' hits (coverage's `of`) reads rules that run before it.
@@ -62,7 +62,7 @@ public enum GuideLoader {
                     for source in missing {
                         sink.report("`\(source.key)` names `\(source.rule)`, which is not a rule above this one"
                                     + NameSuggestion.didYouMean(source.rule, in: rules.map(\.id)),
-                                    code: "unknown-rule", at: Self.valueMark(of: source.key, in: item) ?? item.mark)
+                                    code: .unknownRule, at: Self.valueMark(of: source.key, in: item) ?? item.mark)
                     }
                     if !missing.isEmpty { continue }
                     // Reported by the kind as a warning (a dictionary that is not installed).
@@ -71,7 +71,7 @@ public enum GuideLoader {
                     rules.append(rule)
                 }
             } else {
-                sink.report("`rules` must be a list of rules", code: "wrong-type", at: node.mark)
+                sink.report("`rules` must be a list of rules", code: .wrongType, at: node.mark)
             }
         } else {
             fields.missing("rules", what: "the guide")
@@ -95,14 +95,14 @@ public enum GuideLoader {
         var result: [Channel: ChannelSettings] = [:]
         guard let node = fields.node("channels") else { return result }
         guard case let .mapping(mapping) = node else {
-            sink.report("`channels` must map channel names to settings", code: "wrong-type", at: node.mark)
+            sink.report("`channels` must map channel names to settings", code: .wrongType, at: node.mark)
             return result
         }
         let names = Channel.allCases.map(\.rawValue)
         for (key, value) in mapping {
             guard let name = key.string, let channel = Channel(rawValue: name) else {
                 sink.report("unknown channel `\(key.string ?? "")`" + NameSuggestion.didYouMean(key.string ?? "", in: names),
-                            code: "unknown-channel", at: key.mark)
+                            code: .unknownChannel, at: key.mark)
                 continue
             }
             guard let settings = YAMLFields(value, sink: sink, what: "a channel's settings") else { continue }
@@ -110,7 +110,7 @@ public enum GuideLoader {
             let recommended = settings.int("recommended", in: 1...10_000_000)
             let limit = settings.int("limit", in: 1...10_000_000)
             if let recommended, let limit, recommended > limit {
-                settings.error("`recommended` (\(recommended)) is above `limit` (\(limit))", code: "bad-value", at: "recommended")
+                settings.error("`recommended` (\(recommended)) is above `limit` (\(limit))", code: .badValue, at: "recommended")
             }
             result[channel] = ChannelSettings(counting: settings.choice("counting", as: LengthCounting.self) ?? .graphemes,
                                               recommended: recommended, limit: limit)
@@ -130,13 +130,13 @@ public enum GuideLoader {
             // Reported, and the rest of the rule is still checked.
             let hint = parts.count == 2 ? NameSuggestion.didYouMean(parts[0], in: familyNames) : ""
             fields.error("the rule id `\(id)` must be `family.name` with a family out of \(familyNames.joined(separator: ", "))" + hint,
-                         code: "bad-id", at: "id")
+                         code: .badID, at: "id")
         }
         guard let kindName = fields.string("kind", required: true, what: "the rule `\(id)`") else { return nil }
         guard let kind = RuleKinds.named(kindName) else {
             let names = RuleKinds.all.map { $0.name }
             fields.error("unknown rule kind `\(kindName)`" + NameSuggestion.didYouMean(kindName, in: names)
-                         + " (kinds: \(names.joined(separator: ", ")))", code: "unknown-kind", at: "kind")
+                         + " (kinds: \(names.joined(separator: ", ")))", code: .unknownKind, at: "kind")
             return nil
         }
         fields.reportUnknownKeys(allowed: ruleKeys + kind.parameters, what: "a rule of kind `\(kindName)`")
@@ -190,7 +190,7 @@ public enum GuideLoader {
         for (key, isGood) in [("good", true), ("bad", false)] {
             guard let list = examples.node(key) else { continue }
             guard case let .sequence(items) = list else {
-                sink.report("`\(key)` must be a list of example replies", code: "wrong-type", at: list.mark)
+                sink.report("`\(key)` must be a list of example replies", code: .wrongType, at: list.mark)
                 continue
             }
             for item in items {

@@ -10,12 +10,14 @@ public final class DiagnosticSink {
 
     public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 
-    public func report(_ message: String, code: String, at mark: Mark?, level: Diagnostic.Level = .error) {
-        report(message, code: code, line: mark?.line ?? 1, column: mark?.column ?? 1, level: level)
+    /// The code decides the level (`DiagnosticCode.level`), so a code is never an error in one
+    /// place and a warning in another.
+    public func report(_ message: String, code: DiagnosticCode, at mark: Mark?) {
+        report(message, code: code, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    public func report(_ message: String, code: String, line: Int, column: Int, level: Diagnostic.Level = .error) {
-        diagnostics.append(Diagnostic(file: file, line: line, column: column, level: level, message: message, code: code))
+    public func report(_ message: String, code: DiagnosticCode, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message, code: code))
     }
 }
 
@@ -24,7 +26,7 @@ public enum YAMLSource {
     public static func compose(_ text: String, sink: DiagnosticSink) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                sink.report("the file is empty", code: "empty-file", at: nil)
+                sink.report("the file is empty", code: .emptyFile, at: nil)
                 return nil
             }
             return node
@@ -33,15 +35,15 @@ public enum YAMLSource {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                  let .composer(context, problem, mark, _):
                 let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-                sink.report("YAML syntax: \(text)", code: "yaml-syntax", at: mark)
+                sink.report("YAML syntax: \(text)", code: .yamlSyntax, at: mark)
             case let .reader(problem, _, _, _):
-                sink.report("cannot read the file: \(problem)", code: "yaml-syntax", at: nil)
+                sink.report("cannot read the file: \(problem)", code: .yamlSyntax, at: nil)
             default:
-                sink.report("YAML syntax: \(error)", code: "yaml-syntax", at: nil)
+                sink.report("YAML syntax: \(error)", code: .yamlSyntax, at: nil)
             }
             return nil
         } catch {
-            sink.report("YAML syntax: \(error)", code: "yaml-syntax", at: nil)
+            sink.report("YAML syntax: \(error)", code: .yamlSyntax, at: nil)
             return nil
         }
     }
@@ -61,14 +63,14 @@ public struct YAMLFields {
         self.sink = sink
         self.mark = node.mark
         guard case let .mapping(mapping) = node else {
-            sink.report("\(what) must be a mapping of keys to values", code: "wrong-type", at: node.mark)
+            sink.report("\(what) must be a mapping of keys to values", code: .wrongType, at: node.mark)
             return nil
         }
         var seen = Set<String>()
         for (key, value) in mapping {
             let name = key.string ?? ""
             if !seen.insert(name).inserted {
-                sink.report("duplicate key `\(name)`", code: "duplicate-key", at: key.mark)
+                sink.report("duplicate key `\(name)`", code: .duplicateKey, at: key.mark)
                 continue
             }
             entries.append((name, key.mark, value))
@@ -91,12 +93,12 @@ public struct YAMLFields {
     public func reportUnknownKeys(allowed: [String], what: String) {
         for entry in entries where !allowed.contains(entry.key) {
             sink.report("unknown key `\(entry.key)` in \(what)" + NameSuggestion.didYouMean(entry.key, in: allowed),
-                        code: "unknown-key", at: entry.keyMark)
+                        code: .unknownKey, at: entry.keyMark)
         }
     }
 
     public func missing(_ key: String, what: String) {
-        sink.report("\(what) lacks the required key `\(key)`", code: "missing-field", at: mark)
+        sink.report("\(what) lacks the required key `\(key)`", code: .missingField, at: mark)
     }
 
     public func string(_ key: String, required: Bool = false, what: String = "this mapping") -> String? {
@@ -105,11 +107,11 @@ public struct YAMLFields {
             return nil
         }
         guard case let .scalar(scalar) = node else {
-            sink.report("`\(key)` must be text", code: "wrong-type", at: node.mark)
+            sink.report("`\(key)` must be text", code: .wrongType, at: node.mark)
             return nil
         }
         if required && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
-            sink.report("`\(key)` must not be empty", code: "bad-value", at: node.mark)
+            sink.report("`\(key)` must not be empty", code: .badValue, at: node.mark)
             return nil
         }
         return scalar.string
@@ -118,12 +120,12 @@ public struct YAMLFields {
     public func int(_ key: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = node(key) else { return nil }
         guard case .scalar = node, let value = node.int else {
-            sink.report("`\(key)` must be a whole number", code: "wrong-type", at: node.mark)
+            sink.report("`\(key)` must be a whole number", code: .wrongType, at: node.mark)
             return nil
         }
         if let range, !range.contains(value) {
             sink.report("`\(key)` must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
-                        code: "bad-value", at: node.mark)
+                        code: .badValue, at: node.mark)
             return nil
         }
         return value
@@ -132,12 +134,12 @@ public struct YAMLFields {
     public func double(_ key: String, in range: ClosedRange<Double>? = nil) -> Double? {
         guard let node = node(key) else { return nil }
         guard case .scalar = node, let value = node.float else {
-            sink.report("`\(key)` must be a number", code: "wrong-type", at: node.mark)
+            sink.report("`\(key)` must be a number", code: .wrongType, at: node.mark)
             return nil
         }
         if let range, !range.contains(value) {
             sink.report("`\(key)` must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
-                        code: "bad-value", at: node.mark)
+                        code: .badValue, at: node.mark)
             return nil
         }
         return value
@@ -158,15 +160,15 @@ public struct YAMLFields {
                 if case let .scalar(scalar) = item {
                     result.append((scalar.string, item.mark))
                 } else {
-                    sink.report("every entry of `\(key)` must be text", code: "wrong-type", at: item.mark)
+                    sink.report("every entry of `\(key)` must be text", code: .wrongType, at: item.mark)
                 }
             }
             if required && result.isEmpty {
-                sink.report("`\(key)` must not be empty", code: "bad-value", at: node.mark)
+                sink.report("`\(key)` must not be empty", code: .badValue, at: node.mark)
             }
             return result
         default:
-            sink.report("`\(key)` must be a list of texts", code: "wrong-type", at: node.mark)
+            sink.report("`\(key)` must be a list of texts", code: .wrongType, at: node.mark)
             return []
         }
     }
@@ -178,13 +180,13 @@ public struct YAMLFields {
             return []
         }
         guard case let .mapping(mapping) = node else {
-            sink.report("`\(key)` must be a mapping of texts to texts", code: "wrong-type", at: node.mark)
+            sink.report("`\(key)` must be a mapping of texts to texts", code: .wrongType, at: node.mark)
             return []
         }
         var result: [(String, String, Mark?)] = []
         for (k, v) in mapping {
             guard let name = k.string, case let .scalar(scalar) = v else {
-                sink.report("every entry of `\(key)` must map a text to a text", code: "wrong-type", at: k.mark)
+                sink.report("every entry of `\(key)` must map a text to a text", code: .wrongType, at: k.mark)
                 continue
             }
             result.append((name, scalar.string, k.mark))
@@ -198,7 +200,7 @@ public struct YAMLFields {
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
         sink.report("`\(text)` is not a valid \(key); expected one of \(names.joined(separator: ", "))"
-                    + NameSuggestion.didYouMean(text, in: names), code: "bad-value", at: node(key)?.mark)
+                    + NameSuggestion.didYouMean(text, in: names), code: .badValue, at: node(key)?.mark)
         return nil
     }
 
@@ -212,13 +214,13 @@ public struct YAMLFields {
                 result.append(value)
             } else {
                 sink.report("`\(text)` in `\(key)` is unknown; expected one of \(names.joined(separator: ", "))"
-                            + NameSuggestion.didYouMean(text, in: names), code: "bad-value", at: mark)
+                            + NameSuggestion.didYouMean(text, in: names), code: .badValue, at: mark)
             }
         }
         return result
     }
 
-    public func error(_ message: String, code: String, at key: String) {
+    public func error(_ message: String, code: DiagnosticCode, at key: String) {
         sink.report(message, code: code, at: node(key)?.mark ?? mark)
     }
 }

@@ -52,7 +52,7 @@ public struct CooccurrenceKind: RuleKind {
                 required.append(index)
             } else {
                 fields.sink.report("`required` names the group `\(name)`, which `groups` does not define"
-                                   + NameSuggestion.didYouMean(name, in: names), code: "bad-value", at: mark)
+                                   + NameSuggestion.didYouMean(name, in: names), code: .badValue, at: mark)
             }
         }
         self.groups = groups

@@ -38,7 +38,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         do {
             expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
         } catch {
-            fields.error("the pattern `\(pattern)` is not a valid regular expression", code: "bad-regex", at: "pattern")
+            fields.error("the pattern `\(pattern)` is not a valid regular expression", code: .badRegex, at: "pattern")
             expression = nil
         }
     }

@@ -110,7 +110,7 @@ public struct PersonalDataShownKind: RuleKind {
             } else {
                 let names = Entity.allCases.map(\.rawValue)
                 fields.sink.report("`\(key)` in `labels` is no entity; expected one of \(names.joined(separator: ", "))"
-                                   + NameSuggestion.didYouMean(key, in: names), code: "bad-value", at: mark)
+                                   + NameSuggestion.didYouMean(key, in: names), code: .badValue, at: mark)
             }
         }
         self.labels = labels

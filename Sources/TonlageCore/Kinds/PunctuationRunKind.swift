@@ -21,7 +21,7 @@ public struct PunctuationRunKind: RuleKind {
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         let marks = fields.string("characters") ?? "!?"
         if marks.unicodeScalars.contains(where: { !$0.isASCII }) || marks.isEmpty {
-            fields.error("`characters` must be ASCII punctuation such as `!?`", code: "bad-value", at: "characters")
+            fields.error("`characters` must be ASCII punctuation such as `!?`", code: .badValue, at: "characters")
         }
         var table = [Bool](repeating: false, count: 256)
         for byte in marks.utf8 { table[Int(byte)] = true }

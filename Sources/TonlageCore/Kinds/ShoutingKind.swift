@@ -50,7 +50,7 @@ public struct ShoutingKind: RuleKind {
             dictionary = HunspellDictionary.named(name)
             if dictionary == nil {
                 fields.sink.report("the dictionary `\(name)` is not installed; shouting is told from names by their shape alone",
-                                   code: "missing-dictionary", at: fields.node("dictionary")?.mark, level: .warning)
+                                   code: .missingDictionary, at: fields.node("dictionary")?.mark)
             }
         } else {
             dictionary = nil

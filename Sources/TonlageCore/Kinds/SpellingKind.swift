@@ -106,7 +106,7 @@ public final class SpellingKind: RuleKind {
             fields.strings(key).compactMap { text, mark in
                 if let pattern = AffixPattern(text) { return pattern }
                 fields.sink.report("`\(text)` in `\(key)` must hold one `*` for the stem, like `*en` or `ge*t`",
-                                   code: "bad-value", at: mark)
+                                   code: .badValue, at: mark)
                 return nil
             }
         }
@@ -122,7 +122,7 @@ public final class SpellingKind: RuleKind {
     private static func readRespellings(_ fields: YAMLFields) -> [(from: String, to: String)] {
         guard let node = fields.node("respell") else { return [] }
         guard case let .mapping(mapping) = node else {
-            fields.sink.report("`respell` must map letters to letters, like `{ck: k, c: [k, z]}`", code: "wrong-type", at: node.mark)
+            fields.sink.report("`respell` must map letters to letters, like `{ck: k, c: [k, z]}`", code: .wrongType, at: node.mark)
             return []
         }
         var result: [(String, String)] = []
@@ -131,7 +131,7 @@ public final class SpellingKind: RuleKind {
             if case let .sequence(sequence) = value { targets = Array(sequence) } else { targets = [value] }
             for target in targets {
                 guard let from = key.string, !from.isEmpty, case let .scalar(scalar) = target else {
-                    fields.sink.report("every entry of `respell` must map letters to letters", code: "wrong-type", at: target.mark)
+                    fields.sink.report("every entry of `respell` must map letters to letters", code: .wrongType, at: target.mark)
                     continue
                 }
                 result.append((from, scalar.string))
@@ -145,24 +145,24 @@ public final class SpellingKind: RuleKind {
         guard let name = fields.string("dictionary", required: true, what: "a spelling rule") else { return nil }
         let places = HunspellDictionary.searchPaths.joined(separator: ", ")
         guard HunspellDictionary.isValidName(name) else {
-            fields.error("`\(name)` is not a dictionary name like `de_DE`", code: "bad-value", at: "dictionary")
+            fields.error("`\(name)` is not a dictionary name like `de_DE`", code: .badValue, at: "dictionary")
             return nil
         }
         guard let primary = HunspellDictionary.named(name) else {
             fields.sink.report("the dictionary `\(name)` is not installed (no \(name).aff and \(name).dic in \(places)); "
-                               + "this spelling rule is left out", code: "missing-dictionary",
-                               at: fields.node("dictionary")?.mark, level: .warning)
+                               + "this spelling rule is left out", code: .missingDictionary,
+                               at: fields.node("dictionary")?.mark)
             return nil
         }
         var variants: [HunspellDictionary] = [], foreign: [HunspellDictionary] = []
         for (other, mark) in fields.strings("also") {
             guard HunspellDictionary.isValidName(other) else {
-                fields.sink.report("`\(other)` is not a dictionary name like `de_AT`", code: "bad-value", at: mark)
+                fields.sink.report("`\(other)` is not a dictionary name like `de_AT`", code: .badValue, at: mark)
                 continue
             }
             guard let dictionary = HunspellDictionary.named(other) else {
                 fields.sink.report("the dictionary `\(other)` is not installed (no \(other).aff in \(places)); its words are not known",
-                                   code: "missing-dictionary", at: mark, level: .warning)
+                                   code: .missingDictionary, at: mark)
                 continue
             }
             if language(of: other) == language(of: name) { variants.append(dictionary) } else { foreign.append(dictionary) }

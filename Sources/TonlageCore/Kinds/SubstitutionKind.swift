@@ -24,7 +24,7 @@ public struct SubstitutionKind: RuleKind {
         var replacements: [String] = []
         for (phrase, replacement, mark) in fields.stringPairs("replace", required: true, what: "a substitution rule") {
             if matcher.add(phrase, lexicon: &lexicon) == nil {
-                fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
+                fields.sink.report("the phrase `\(phrase)` holds no word to match", code: .badValue, at: mark)
             } else {
                 replacements.append(replacement)
             }

@@ -68,7 +68,7 @@ public struct TemplateKind: RuleKind {
             }
             let bigrams = Set(zip(terms, terms.dropFirst()).map(Self.key))
             guard !bigrams.isEmpty else {
-                fields.sink.report("the template `\(phrase)` needs at least two words", code: "bad-value", at: mark)
+                fields.sink.report("the template `\(phrase)` needs at least two words", code: .badValue, at: mark)
                 continue
             }
             let template = Int32(counts.count)

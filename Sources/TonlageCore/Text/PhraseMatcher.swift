@@ -52,7 +52,7 @@ public struct PhraseMatcher: Sendable {
                             lexicon: inout Lexicon) -> PhraseMatcher {
         var matcher = PhraseMatcher(gap: gap)
         for (phrase, mark) in fields.strings(key, required: required, what: what) where matcher.add(phrase, lexicon: &lexicon) == nil {
-            fields.sink.report("the phrase `\(phrase)` holds no word to match", code: "bad-value", at: mark)
+            fields.sink.report("the phrase `\(phrase)` holds no word to match", code: .badValue, at: mark)
         }
         return matcher
     }

@@ -53,6 +53,23 @@ struct TrainerCommandTests {
         #expect(english.stdout.contains("“{match}” is chat slang.") || english.stdout.contains("chat slang"))
     }
 
+    @Test("guide --kinds: every kind with its parameters, as text, the README's table and JSON")
+    func kinds() throws {
+        let text = try Binary.run(["guide", "--kinds"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("existence\n  words or phrases that should not appear\n  - phrases (phrases, required):"))
+        let markdown = try Binary.run(["guide", "--kinds", "--format", "markdown"])
+        let readme = try String(contentsOf: Binary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(markdown.stdout))
+        let json = try Binary.run(["guide", "--kinds", "--format", "json"])
+        let kinds = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(kinds.count == markdown.stdout.split(separator: "\n").count - 2)
+        #expect(kinds.contains { $0["kind"] as? String == "coverage" && ($0["example"] as? String)?.contains("of: template.example") == true })
+        let wrong = try Binary.run(["guide", "--format", "json"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("only for --kinds"))
+    }
+
     @Test("scenarios: the library one line each, a flowchart per scenario")
     func scenarios() throws {
         let list = try Binary.run(["scenarios"])

@@ -16,7 +16,7 @@ public struct RuleSetBuilder {
 
     public mutating func existence(id: String, family: Family, severity: Severity, weight: Int,
                                    message: String, phrases: [String], gap: Int = 1) {
-        let kind = PhraseListKind(phrases: phrases, gap: gap, lexicon: &lexicon)
+        let kind = ExistenceKind(phrases: phrases, gap: gap, lexicon: &lexicon)
         add(id: id, family: family, kind: kind, severity: severity, weight: weight, message: message)
     }
 

@@ -100,7 +100,7 @@ extension RuleKind {
 /// Every rule kind a guide may use.
 public enum RuleKinds {
     public static let all: [any RuleKind.Type] = [
-        PhraseListKind.self,
+        ExistenceKind.self,
         SubstitutionKind.self,
         RequirementKind.self,
         AddressKind.self,

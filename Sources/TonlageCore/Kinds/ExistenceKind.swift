@@ -3,7 +3,7 @@
 /// Parameters: `phrases` (list, required), `gap` (words allowed between a phrase's words,
 /// default 0), `not_after` (words that, right before a phrase, make it something else: after
 /// "bei" or "spiele", "LoL" is the game League of Legends, not chat slang).
-public struct PhraseListKind: RuleKind {
+public struct ExistenceKind: RuleKind {
     public static let name = "existence"
     public static let description = KindDescription(
         summary: "words or phrases that should not appear",

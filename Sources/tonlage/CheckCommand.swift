@@ -10,7 +10,8 @@ struct Check: ParsableCommand {
             Reads TEXT, or standard input when TEXT is absent. With --format jsonl, every input line \
             is a JSON object {"id": ..., "text": "...", "channel": "...", "mood": "..."} (channel and \
             mood optional) and every output line the scorecard for it, in the same order; a malformed \
-            line is answered in place with {"id": null, "line": N, "error": "..."}.
+            line is answered in place with {"id": null, "line": N, "error": "..."}. Lines are \
+            answered as they arrive, so a pipe that stays open (tail -f) gets each answer at once.
 
             Exit codes: 0 every reply passed, 1 a reply failed the guide, 2 bad usage or bad input.
             """)
@@ -34,7 +35,15 @@ struct Check: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, unless NO_COLOR is set), always, never.")
     var color: ColorMode = .auto
 
+    @Option(help: ArgumentHelp("With --format jsonl: the longest input line in bytes; a longer one is answered with an error and skipped.",
+                               valueName: "bytes"))
+    var maxLineBytes = 1 << 20
+
     @OptionGroup var guideOptions: GuideOptions
+
+    func validate() throws {
+        guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be at least 1") }
+    }
 
     func run() throws {
         let guide = guideOptions.loadGuide()
@@ -43,22 +52,21 @@ struct Check: ParsableCommand {
         let output = FileHandle.standardOutput
 
         if format == .jsonl {
-            let input = text.map { Array($0.utf8) } ?? Array(FileHandle.standardInput.readDataToEndOfFile())
             let batch = BatchChecker(scorer: scorer, defaultContext: context)
-            var failed = false
-            let malformed = batch.run(input: input) { answers in
-                var block: [UInt8] = []
-                for answer in answers {
-                    block += answer.json
-                    if let error = answer.error {
-                        FileHandle.standardError.write(Data(("tonlage: " + error + "\n").utf8))
-                    } else if answer.passed == false {
-                        failed = true
-                    }
-                }
-                output.write(Data(block))
+            let reader = LineBlockReader(maxLineBytes: maxLineBytes)
+            let emit = { (block: BatchChecker.Block) in
+                for error in block.errors { FileHandle.standardError.write(Data(("tonlage: " + error + "\n").utf8)) }
+                output.write(Data(block.json))
             }
-            throw ExitCode(malformed > 0 ? 2 : (failed ? 1 : 0))
+            let summary: BatchChecker.Summary
+            do {
+                summary = try text.map { try batch.stream(bytes: Array($0.utf8), reader: reader, emit: emit) }
+                    ?? batch.stream(fd: STDIN_FILENO, reader: reader, emit: emit)
+            } catch {
+                FileHandle.standardError.write(Data("tonlage: cannot read standard input: \(error)\n".utf8))
+                throw ExitCode(3)
+            }
+            throw ExitCode(summary.malformed > 0 ? 2 : (summary.failed > 0 ? 1 : 0))
         }
 
         let reply = try readReply()

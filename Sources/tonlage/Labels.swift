@@ -12,6 +12,8 @@ struct Labels {
     let errorsPresent: String
     let length: String
     let noFindings: String
+    /// After the findings shown, before how many more there are.
+    let moreFindings: String
     let families: [Family: String]
     let severities: [Severity: String]
     let moods: [Mood: String]
@@ -24,7 +26,7 @@ struct Labels {
         suggestion: "Vorschlag", deduction: "Punkte", dimensions: "Bereiche", result: "Ergebnis",
         passed: "bestanden", failed: "nicht bestanden", passMark: "Bestehensgrenze",
         errorsPresent: "mit Fehlern kann eine Antwort nicht bestehen", length: "Länge",
-        noFindings: "Keine Beanstandungen.",
+        noFindings: "Keine Beanstandungen.", moreFindings: "weitere Beanstandungen, in den Bereichen mitgezählt",
         families: [.address: "Anrede", .length: "Länge", .template: "Textbausteine", .tone: "Ton",
                    .privacy: "Datenschutz", .disclosure: "Transparenz", .spelling: "Rechtschreibung",
                    .content: "Inhalt", .tempo: "Tempo"],
@@ -35,7 +37,7 @@ struct Labels {
         suggestion: "Suggestion", deduction: "points", dimensions: "Dimensions", result: "Result",
         passed: "passed", failed: "failed", passMark: "pass mark",
         errorsPresent: "a reply with an error cannot pass", length: "Length",
-        noFindings: "No findings.",
+        noFindings: "No findings.", moreFindings: "more findings, counted in the dimensions",
         families: [.address: "address", .length: "length", .template: "templates", .tone: "tone",
                    .privacy: "privacy", .disclosure: "disclosure", .spelling: "spelling",
                    .content: "content", .tempo: "tempo"],

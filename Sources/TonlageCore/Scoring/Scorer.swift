@@ -22,7 +22,7 @@ public struct Scorer: Sendable {
             hits.removeAll(keepingCapacity: true)
             rule.check(analyzed, context: ruleContext, hits: &hits)
             if rule.quotations == .skip && !analyzed.quotations.isEmpty {
-                hits.removeAll { hit in analyzed.quotations.contains { $0.contains(hit.start) && hit.end <= $0.upperBound } }
+                hits.removeAll { hit in analyzed.isQuoted(hit.start..<hit.end) }
             }
             // Kept only when there is something to read: storing an empty list would cost every reply.
             if guide.keepsHits[index] && !hits.isEmpty { ruleContext.earlierHits[rule.id] = hits }

@@ -14,6 +14,8 @@ struct Labels {
     let noFindings: String
     /// After the findings shown, before how many more there are.
     let moreFindings: String
+    /// Before the rules that gave up on the reply.
+    let skipped: String
     let families: [Family: String]
     let severities: [Severity: String]
     let moods: [Mood: String]
@@ -27,6 +29,7 @@ struct Labels {
         passed: "bestanden", failed: "nicht bestanden", passMark: "Bestehensgrenze",
         errorsPresent: "mit Fehlern kann eine Antwort nicht bestehen", length: "Länge",
         noFindings: "Keine Beanstandungen.", moreFindings: "weitere Beanstandungen, in den Bereichen mitgezählt",
+        skipped: "Nicht geprüft (die Regel gab bei dieser Antwort nach ihrem Rechenlimit auf)",
         families: [.address: "Anrede", .length: "Länge", .template: "Textbausteine", .tone: "Ton",
                    .privacy: "Datenschutz", .disclosure: "Transparenz", .spelling: "Rechtschreibung",
                    .content: "Inhalt", .tempo: "Tempo"],
@@ -38,6 +41,7 @@ struct Labels {
         passed: "passed", failed: "failed", passMark: "pass mark",
         errorsPresent: "a reply with an error cannot pass", length: "Length",
         noFindings: "No findings.", moreFindings: "more findings, counted in the dimensions",
+        skipped: "Not checked (the rule gave up on this reply at its work limit)",
         families: [.address: "address", .length: "length", .template: "templates", .tone: "tone",
                    .privacy: "privacy", .disclosure: "disclosure", .spelling: "spelling",
                    .content: "content", .tempo: "tempo"],

@@ -44,6 +44,9 @@ struct ScorecardText {
             }
             out += "\n"
         }
+        if !card.skipped.isEmpty {
+            out += style.dim("\(labels.skipped): \(card.skipped.joined(separator: ", "))") + "\n\n"
+        }
         if card.findings.count > maxFindings {
             out += style.dim("… \(card.findings.count - maxFindings) \(labels.moreFindings)") + "\n\n"
         }

@@ -96,20 +96,22 @@ let input = Corpus.jsonl(count: options.replies)
 let checker = BatchChecker(scorer: Scorer(guide: guide), defaultContext: ReplyContext(channel: .facebook))
 print("corpus: \(options.replies) replies, \(input.count / 1_000_000) MB of JSON Lines; guide: \(guide.rules.count) rules")
 
-func measure(_ label: String, blockSize: Int, parallel: Bool) {
+func measure(_ label: String, parallel: Bool) {
     var outputBytes = 0
     let clock = ContinuousClock()
     let elapsed = clock.measure {
         if parallel {
-            _ = checker.run(input: input, blockSize: blockSize) { answers in
-                for answer in answers { outputBytes += answer.json.count }
-            }
+            // As `check --format jsonl` reads standard input: blocks of lines, each scored on every core.
+            _ = try? checker.stream(bytes: input) { block in outputBytes += block.json.count }
         } else {
             // One core: the same per-line path, in order, without the worker pool.
             input.withUnsafeBufferPointer { buffer in
                 var start = 0, number = 1
+                var block = BatchChecker.Block()
                 for i in 0..<buffer.count where buffer[i] == 0x0A {
-                    outputBytes += checker.answer(line: UnsafeBufferPointer(rebasing: buffer[start..<i]), number: number).json.count
+                    block.json.removeAll(keepingCapacity: true)
+                    checker.answer(line: UnsafeBufferPointer(rebasing: buffer[start..<i]), number: number, into: &block)
+                    outputBytes += block.json.count
                     start = i + 1
                     number += 1
                 }
@@ -122,8 +124,8 @@ func measure(_ label: String, blockSize: Int, parallel: Bool) {
                  label, seconds, rate, Double(input.count) / seconds / 1e6, Double(outputBytes) / 1e6))
 }
 
-measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", blockSize: 4096, parallel: true)
-measure("one core", blockSize: 4096, parallel: false)
+measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", parallel: true)
+measure("one core", parallel: false)
 
 /// Where one core's time goes: each stage is the path up to it, so the differences are the
 /// stages' own costs (µs per reply).
@@ -151,7 +153,12 @@ func measureStages() {
         guard let request = try? JSONLineRequest.parse(line) else { return 0 }
         return scorer.score(request.text, context: ReplyContext(channel: request.channel ?? .facebook, mood: request.mood ?? .neutral)).findings.count
     }
-    let (whole, _) = perReply { checker.answer(line: $0, number: 1).json.count }
+    var block = BatchChecker.Block()
+    let (whole, _) = perReply { line in
+        block.json.removeAll(keepingCapacity: true)
+        checker.answer(line: line, number: 1, into: &block)
+        return block.json.count
+    }
     print(String(format: "one core, µs per reply: parse %.2f, analyse %.2f, rules and findings %.2f, JSON out %.2f (%.1f findings per reply)",
                  parse, analyze - parse, score - analyze, whole - score, Double(findings) / Double(lines.count)))
 }

@@ -10,7 +10,8 @@ struct Check: ParsableCommand {
             Reads TEXT, or standard input when TEXT is absent. With --format jsonl, every input line \
             is a JSON object {"id": ..., "text": "...", "channel": "...", "mood": "..."} (channel and \
             mood optional) and every output line the scorecard for it, in the same order; a malformed \
-            line is answered in place with {"id": null, "line": N, "error": "..."}.
+            line is answered in place with {"id": null, "line": N, "error": "..."}. Lines are \
+            answered as they arrive, so a pipe that stays open (tail -f) gets each answer at once.
 
             A reply must be UTF-8 without control characters other than tab and line breaks; \
             anything else is bad input (exit 2).
@@ -40,7 +41,15 @@ struct Check: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, unless NO_COLOR is set), always, never.")
     var color: ColorMode = .auto
 
+    @Option(help: ArgumentHelp("With --format jsonl: the longest input line in bytes; a longer one is answered with an error and skipped.",
+                               valueName: "bytes"))
+    var maxLineBytes = 1 << 20
+
     @OptionGroup var guideOptions: GuideOptions
+
+    func validate() throws {
+        guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be at least 1") }
+    }
 
     func run() throws {
         let guide = guideOptions.loadGuide()
@@ -48,25 +57,26 @@ struct Check: ParsableCommand {
         let context = ReplyContext(channel: channel ?? guide.defaultChannel, mood: mood)
 
         if format == .jsonl {
-            let input = text.map(RawArguments.bytes) ?? StandardInput.readAll()
             let batch = BatchChecker(scorer: scorer, defaultContext: context)
-            var failed = false
-            var malformedSoFar = false
-            let malformed = batch.run(input: input) { answers in
-                var block: [UInt8] = []
-                for answer in answers {
-                    block += answer.json
-                    if let error = answer.error {
-                        Output.message(error)
-                        malformedSoFar = true
-                    } else if answer.passed == false {
-                        failed = true
-                    }
-                }
-                Output.earned(malformedSoFar ? ExitStatus.badInput : (failed ? ExitStatus.failed : ExitStatus.passed))
-                Output.out(block)
+            let reader = LineBlockReader(maxLineBytes: maxLineBytes)
+            // The exit code earned so far, so a reader that leaves early still gets the right one.
+            var malformedSoFar = false, failedSoFar = false
+            let emit = { (block: BatchChecker.Block) in
+                for error in block.errors { Output.message(error) }
+                malformedSoFar = malformedSoFar || !block.errors.isEmpty
+                failedSoFar = failedSoFar || block.failed > 0
+                Output.earned(malformedSoFar ? ExitStatus.badInput : (failedSoFar ? ExitStatus.failed : ExitStatus.passed))
+                Output.out(block.json)
             }
-            throw ExitCode(malformed > 0 ? ExitStatus.badInput : (failed ? ExitStatus.failed : ExitStatus.passed))
+            let summary: BatchChecker.Summary
+            do {
+                summary = try text.map { try batch.stream(bytes: RawArguments.bytes($0), reader: reader, emit: emit) }
+                    ?? batch.stream(fd: STDIN_FILENO, reader: reader, emit: emit)
+            } catch {
+                Output.message("cannot read standard input: \(error)")
+                throw ExitCode(ExitStatus.ioError)
+            }
+            throw ExitCode(summary.malformed > 0 ? ExitStatus.badInput : (summary.failed > 0 ? ExitStatus.failed : ExitStatus.passed))
         }
 
         let reply = try readReply()

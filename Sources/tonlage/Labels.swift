@@ -12,6 +12,10 @@ struct Labels {
     let errorsPresent: String
     let length: String
     let noFindings: String
+    /// After the findings shown, before how many more there are.
+    let moreFindings: String
+    /// Before the rules that gave up on the reply.
+    let skipped: String
     let families: [Family: String]
     let severities: [Severity: String]
     let moods: [Mood: String]
@@ -24,7 +28,8 @@ struct Labels {
         suggestion: "Vorschlag", deduction: "Punkte", dimensions: "Bereiche", result: "Ergebnis",
         passed: "bestanden", failed: "nicht bestanden", passMark: "Bestehensgrenze",
         errorsPresent: "mit Fehlern kann eine Antwort nicht bestehen", length: "Länge",
-        noFindings: "Keine Beanstandungen.",
+        noFindings: "Keine Beanstandungen.", moreFindings: "weitere Beanstandungen, in den Bereichen mitgezählt",
+        skipped: "Nicht geprüft (die Regel gab bei dieser Antwort nach ihrem Rechenlimit auf)",
         families: [.address: "Anrede", .length: "Länge", .template: "Textbausteine", .tone: "Ton",
                    .privacy: "Datenschutz", .disclosure: "Transparenz", .spelling: "Rechtschreibung",
                    .content: "Inhalt", .tempo: "Tempo"],
@@ -35,7 +40,8 @@ struct Labels {
         suggestion: "Suggestion", deduction: "points", dimensions: "Dimensions", result: "Result",
         passed: "passed", failed: "failed", passMark: "pass mark",
         errorsPresent: "a reply with an error cannot pass", length: "Length",
-        noFindings: "No findings.",
+        noFindings: "No findings.", moreFindings: "more findings, counted in the dimensions",
+        skipped: "Not checked (the rule gave up on this reply at its work limit)",
         families: [.address: "address", .length: "length", .template: "templates", .tone: "tone",
                    .privacy: "privacy", .disclosure: "disclosure", .spelling: "spelling",
                    .content: "content", .tempo: "tempo"],

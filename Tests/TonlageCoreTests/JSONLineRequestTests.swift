@@ -27,11 +27,56 @@ struct JSONLineRequestTests {
         #expect(request.mood == .angry)
     }
 
-    @Test("ids are echoed as written; channel and mood are optional")
+    @Test("ids are echoed canonically; channel and mood are optional")
     func ids() throws {
         #expect(try parse(#"{"id": 42, "text": "x"}"#).idJSON == "42")
+        #expect(try parse(#"{"id": -7, "text": "x"}"#).idJSON == "-7")
+        #expect(try parse(#"{"id": 0, "text": "x"}"#).idJSON == "0")
+        #expect(try parse(#"{"id": null, "text": "x"}"#).idJSON == "null")
         #expect(try parse(#"{"text": "x"}"#).idJSON == "null")
+        #expect(try parse(#"{"id": "\u0041\/b", "text": "x"}"#).idJSON == #""A/b""#)
+        #expect(try parse("{\"id\": \"a\u{2028}b\u{85}c\u{7F}\", \"text\": \"x\"}").idJSON == #""a\u2028b\u0085c\u007f""#)
         #expect(try parse(#"{"text": "x", "channel": null}"#).channel == nil)
+    }
+
+    @Test("an id that is not a string, a canonical integer or null is refused", arguments: [
+        "nan", "inf", "-inf", "0x1F", "+1", ".5", "007", "-0", "1.0", "1e3", "1E3", "-", "{}", "{\"a\": 1}", "[]", "[1]",
+        "true", "false", "NaN", "Infinity", "nul", "1 2",
+    ])
+    func badIDs(id: String) {
+        #expect(throws: JSONLineRequest.Failure.self) { try parse(#"{"id": \#(id), "text": "x"}"#) }
+    }
+
+    @Test("unknown keys are skipped only when their value is strict JSON", arguments: [
+        "nan", "0x1F", "+1", ".5", "01", "1.", "1e", "-", "tru", "nulll", "[1,]", "{\"a\"}", "{\"a\":}", "[", "\"\\x\"",
+    ])
+    func badSkippedValues(value: String) {
+        #expect(throws: JSONLineRequest.Failure.self) { try parse(#"{"other": \#(value), "text": "x"}"#) }
+    }
+
+    @Test("strict JSON values of unknown keys are skipped", arguments: [
+        "0", "-0.5e+10", "1E-3", "true", "false", "null", "[]", "{}", "[1, [2, {\"a\": [true, null]}], \"x\"]", "{\"a\": {\"b\": []}}",
+    ])
+    func goodSkippedValues(value: String) throws {
+        #expect(try parse(#"{"other": \#(value), "text": "x"}"#).text == "x")
+    }
+
+    @Test("75,000 nested arrays are refused by the depth limit, without recursion")
+    func deepNesting() {
+        let line = #"{"id": 1, "text": "x", "deep": "# + String(repeating: "[", count: 75_000) + String(repeating: "]", count: 75_000) + "}"
+        #expect(throws: JSONLineRequest.Failure(message: "the JSON nests deeper than 64 levels")) { try parse(line) }
+        let unclosed = #"{"text": "x", "deep": "# + String(repeating: "{\"a\":[", count: 40_000)
+        #expect(throws: JSONLineRequest.Failure.self) { try parse(unclosed) }
+    }
+
+    @Test("nesting up to the limit is read; one more level is not")
+    func depthLimit() throws {
+        // The line's own object is the first level.
+        let deepest = JSONLineRequest.maxDepth - 1
+        let fits = #"{"text": "x", "deep": "# + String(repeating: "[", count: deepest) + String(repeating: "]", count: deepest) + "}"
+        #expect(try parse(fits).text == "x")
+        let over = #"{"text": "x", "deep": "# + String(repeating: "[", count: deepest + 1) + String(repeating: "]", count: deepest + 1) + "}"
+        #expect(throws: JSONLineRequest.Failure.self) { try parse(over) }
     }
 
     @Test("malformed lines fail with a message", arguments: [

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Scores JSON Lines input in parallel, keeping the input order: the engine behind
+/// Scores JSON Lines in parallel, keeping the input order: the engine behind
 /// `check --format jsonl` and its benchmark.
 public struct BatchChecker: Sendable {
     public let scorer: Scorer
@@ -12,88 +12,127 @@ public struct BatchChecker: Sendable {
         self.defaultContext = defaultContext
     }
 
-    /// The answer to one input line, and whether the line was malformed.
-    public struct Answer: Sendable {
-        public let json: [UInt8]
-        /// For a malformed line: the message for standard error.
-        public let error: String?
-        /// The verdict, nil for a malformed line.
-        public let passed: Bool?
+    /// The answers to a run of lines, in input order.
+    public struct Block: Sendable {
+        /// One JSON line per input line, each ending in a line break.
+        public var json: [UInt8] = []
+        /// For each malformed line: the message for standard error (`line N: ...`).
+        public var errors: [String] = []
+        /// Lines answered with a scorecard, and how many of them failed the guide.
+        public var scored = 0
+        public var failed = 0
+
+        public init() {}
+
+        mutating func append(_ other: Block) {
+            json += other.json
+            errors += other.errors
+            scored += other.scored
+            failed += other.failed
+        }
     }
 
-    /// Scores one line (`number` is 1-based, for error messages).
-    public func answer(line: UnsafeBufferPointer<UInt8>, number: Int) -> Answer {
+    /// What a whole input came to.
+    public struct Summary: Sendable {
+        public var scored = 0
+        public var failed = 0
+        public var malformed = 0
+    }
+
+    /// Scores one line (`number` is 1-based, for error messages) and appends its answer.
+    public func answer(line: UnsafeBufferPointer<UInt8>, number: Int, into block: inout Block) {
         do {
             let request = try JSONLineRequest.parse(line)
             let context = ReplyContext(channel: request.channel ?? defaultContext.channel,
                                        mood: request.mood ?? defaultContext.mood)
             let card = scorer.score(request.text, context: context)
-            var out: [UInt8] = []
-            out.reserveCapacity(256 + card.findings.count * 320)
-            ScorecardJSON.write(card, idJSON: request.idJSON, into: &out)
-            out.append(0x0A)
-            return Answer(json: out, error: nil, passed: card.passed)
+            ScorecardJSON.write(card, idJSON: request.idJSON, into: &block.json)
+            block.json.append(0x0A)
+            block.scored += 1
+            if !card.passed { block.failed += 1 }
         } catch {
-            var out = Array(ScorecardJSON.errorLine(line: number, message: error.message).utf8)
-            out.append(0x0A)
-            return Answer(json: out, error: "line \(number): \(error.message)", passed: nil)
+            Self.error(line: number, message: error.message, into: &block)
         }
     }
 
-    /// Scores all lines of `input`, blank lines skipped, and hands each block of answers to
-    /// `emit` in input order. Returns how many lines were malformed.
-    public func run(input: [UInt8], blockSize: Int = 4096, emit: ([Answer]) -> Void) -> Int {
-        var lines: [(range: Range<Int>, number: Int)] = []
-        var start = 0, number = 1
-        for (i, byte) in input.enumerated() where byte == 0x0A {
-            lines.append((start..<i, number))
-            start = i + 1
-            number += 1
-        }
-        if start < input.count { lines.append((start..<input.count, number)) }
-        lines.removeAll { range, _ in input[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
-
-        var malformed = 0
-        input.withUnsafeBufferPointer { buffer in
-            var blockStart = 0
-            while blockStart < lines.count {
-                let block = lines[blockStart..<min(blockStart + blockSize, lines.count)]
-                let answers = answerInParallel(block, buffer: buffer)
-                malformed += answers.reduce(0) { $0 + ($1.error == nil ? 0 : 1) }
-                emit(answers)
-                blockStart += blockSize
-            }
-        }
-        return malformed
+    /// `{"id":null,"line":N,"error":"..."}` in place of a line that could not be answered.
+    public static func error(line number: Int, message: String, into block: inout Block) {
+        block.json += ScorecardJSON.errorLine(line: number, message: message).utf8
+        block.json.append(0x0A)
+        block.errors.append("line \(number): \(message)")
     }
 
-    private func answerInParallel(_ block: ArraySlice<(range: Range<Int>, number: Int)>,
-                                  buffer: UnsafeBufferPointer<UInt8>) -> [Answer] {
-        let slots = Slots(count: block.count)
-        let lines = Array(block)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, lines.count / 64))
-        // The input buffer outlives this call and is only read; it travels to the workers as an
+    /// Answers `lines` of `buffer`, on every core when there are enough of them.
+    public func answer(_ lines: [LineBlockReader.Line], in buffer: UnsafeBufferPointer<UInt8>) -> Block {
+        // Chunks small enough to even out long and short replies between the workers, large
+        // enough that handing them out costs nothing; concurrentPerform hands them out.
+        let chunkLines = 32
+        let chunks = (lines.count + chunkLines - 1) / chunkLines
+        guard chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            var block = Block()
+            for line in lines { answer(line: UnsafeBufferPointer(rebasing: buffer[line.range]), number: line.number, into: &block) }
+            return block
+        }
+        let slots = Slots(count: chunks)
+        // The buffer outlives this call and is only read; it travels to the workers as an
         // address because an UnsafeBufferPointer is not Sendable.
         let base = UInt(bitPattern: buffer.baseAddress)
         let length = buffer.count
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let input = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: length)
-            var k = worker
-            while k < lines.count {
-                let line = lines[k]
-                slots.set(k, answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number))
-                k += workers
+            var block = Block()
+            block.json.reserveCapacity(chunkLines * 1024)
+            for line in lines[(chunk * chunkLines)..<min(lines.count, (chunk + 1) * chunkLines)] {
+                answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number, into: &block)
             }
+            slots.set(chunk, block)
         }
-        return slots.values
+        var block = Block()
+        block.json.reserveCapacity(slots.values.reduce(0) { $0 + $1.json.count })
+        for part in slots.values { block.append(part) }
+        return block
+    }
+
+    /// Reads JSON Lines from `fd` until it ends, answering each block of lines as it arrives
+    /// and handing the answers to `emit` in input order.
+    public func stream(fd: Int32, reader: LineBlockReader = LineBlockReader(),
+                       emit: (Block) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        try reader.run(fd: fd) { event in try emit(answer(event, reader: reader, summary: &summary)) }
+        return summary
+    }
+
+    /// The same for input already in memory (a TEXT argument, the benchmark).
+    public func stream(bytes: [UInt8], reader: LineBlockReader = LineBlockReader(),
+                       emit: (Block) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        try reader.run(bytes: bytes) { event in try emit(answer(event, reader: reader, summary: &summary)) }
+        return summary
+    }
+
+    private func answer(_ event: LineBlockReader.Event, reader: LineBlockReader, summary: inout Summary) -> Block {
+        let block: Block
+        switch event {
+        case let .lines(buffer, lines):
+            block = answer(lines, in: buffer)
+        case let .tooLong(number):
+            var tooLong = Block()
+            Self.error(line: number, message: "the line is longer than \(reader.maxLineBytes) bytes (--max-line-bytes); skipped",
+                       into: &tooLong)
+            block = tooLong
+        }
+        summary.scored += block.scored
+        summary.failed += block.failed
+        summary.malformed += block.errors.count
+        return block
     }
 }
 
-/// One slot per answer; each is written by exactly one worker, then read after all finish.
+/// One slot per chunk; each is written by exactly one worker, then read after all finish.
 private final class Slots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<BatchChecker.Answer?>
-    init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: nil) }
+    private let storage: UnsafeMutableBufferPointer<BatchChecker.Block>
+    init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: BatchChecker.Block()) }
     deinit { storage.deinitialize(); storage.deallocate() }
-    func set(_ index: Int, _ answer: BatchChecker.Answer) { storage[index] = answer }
-    var values: [BatchChecker.Answer] { storage.map { $0! } }
+    func set(_ index: Int, _ block: BatchChecker.Block) { storage[index] = block }
+    var values: UnsafeMutableBufferPointer<BatchChecker.Block> { storage }
 }

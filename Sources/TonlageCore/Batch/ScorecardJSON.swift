@@ -41,7 +41,17 @@ public enum ScorecardJSON {
             raw(",\"deduction\":", &out); int(finding.deduction, &out)
             out.append(UInt8(ascii: "}"))
         }
-        raw("]}", &out)
+        out.append(UInt8(ascii: "]"))
+        // Only when a rule gave up, so ordinary scorecards keep the contract's fields alone.
+        if !card.skipped.isEmpty {
+            raw(",\"skipped\":[", &out)
+            for (k, rule) in card.skipped.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                string(rule, &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// `{"id": null, "line": N, "error": "..."}` for a line that could not be read.

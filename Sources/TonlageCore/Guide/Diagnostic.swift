@@ -108,12 +108,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case exploreStepUnreached = "explore-step-unreached"
     case exploreOutcomeUnreached = "explore-outcome-unreached"
     case exploreDeadEnd = "explore-dead-end"
+    case aliasLimit = "alias-limit"
+    case catastrophicRegex = "catastrophic-regex"
 
     /// Errors stop a file from being used; warnings point at something probably unintended
     /// (and fail `lint --strict`).
     public var level: Diagnostic.Level {
         switch self {
-        case .unreachableStep, .todo, .missingDictionary, .exploreStepUnreached, .exploreOutcomeUnreached, .exploreDeadEnd:
+        case .unreachableStep, .todo, .missingDictionary, .exploreStepUnreached, .exploreOutcomeUnreached, .exploreDeadEnd,
+             .catastrophicRegex:
             .warning
         default:
             .error
@@ -154,6 +157,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .exploreStepUnreached: "`--explore` never reached a step"
         case .exploreOutcomeUnreached: "`--explore` never reached an outcome"
         case .exploreDeadEnd: "`--explore` found plays that never end"
+        case .aliasLimit: "a file that expands to too many YAML nodes through aliases (an alias bomb)"
+        case .catastrophicRegex: "a pattern that can backtrack catastrophically: the rule is left out"
         }
     }
 }

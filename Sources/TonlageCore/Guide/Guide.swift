@@ -111,8 +111,9 @@ public final class Rule: Sendable {
         channelMask & context.channel.bit != 0 && moodMask & context.mood.bit != 0
     }
 
-    func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        checker.check(text, context: context, hits: &hits)
+    /// False when the rule gave up on this reply (see `RuleKind.checkWithinBounds`).
+    func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) -> Bool {
+        checker.checkWithinBounds(text, context: context, hits: &hits)
     }
 }
 

@@ -42,16 +42,22 @@ public struct CoverageKind: RuleKind {
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         let covered = context.earlierHits[of] ?? []
         let words = text.wordCount
-        guard words > 0, let first = covered.first else { return }
+        guard words > 0, !covered.isEmpty else { return }
+        // One sweep of the tokens and the hits sorted by start: a word is covered when a hit
+        // starting at or before it ends at or after it. A long reply may have thousands of
+        // hits, and testing each word against each would be quadratic.
+        let spans = covered.map { ($0.start, $0.end) }.sorted { $0.0 < $1.0 }
         var coveredWords = 0
-        var start = first.start, end = first.end
+        var next = 0
+        var reach = Int.min
         for token in text.tokens where token.letterCount > 0 {
-            if covered.contains(where: { $0.start <= token.start && token.end <= $0.end }) { coveredWords += 1 }
+            while next < spans.count && spans[next].0 <= token.start {
+                reach = max(reach, spans[next].1)
+                next += 1
+            }
+            if reach >= token.end { coveredWords += 1 }
         }
-        for hit in covered {
-            start = min(start, hit.start)
-            end = max(end, hit.end)
-        }
+        let start = spans[0].0, end = spans.reduce(Int.min) { max($0, $1.1) }
         let ratio = Double(coveredWords) / Double(words)
         guard ratio >= share else { return }
         hits.append(Hit(start: start, end: end, values: ["value": String(Int((ratio * 100).rounded())) + " %"]))

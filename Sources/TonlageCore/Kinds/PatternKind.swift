@@ -8,7 +8,10 @@ import Foundation
 /// without case unless `case_sensitive`; `#` stands for any digit, so `DE##` asks for a country
 /// code followed by two digits). Replies holding none of them skip the regular expression, which is by far
 /// the most expensive check a guide can ask for; the rule's examples test that it is right.
-/// A pattern that does not compile is reported at its line and column.
+/// A pattern that does not compile is reported at its line and column; one that can backtrack
+/// catastrophically (`PatternSafety`) is left out with a warning. Matching is bounded: a
+/// pattern that needs more than a few million engine steps beyond a plain scan of a reply is
+/// stopped, and the scorecard lists the rule under `skipped` for that reply.
 public struct PatternKind: RuleKind, @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as safe to share across threads.
     public static let name = "pattern"
@@ -26,6 +29,14 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
 
     let expression: NSRegularExpression?
     let prefilter: Prefilter?
+    /// False when the pattern can backtrack catastrophically: the rule is left out of the guide.
+    public let isAvailable: Bool
+
+    /// Progress reports ICU may make per match beyond one per position tried: it reports about
+    /// every 10,000 steps of its engine, so this lets a pattern work through a few million
+    /// steps more than a plain scan of the reply needs before it is stopped. Counted, not
+    /// timed, so the same reply is skipped on every run and every machine.
+    static let extraProgressReports = 200
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         let caseSensitive = fields.node("case_sensitive")?.bool ?? false
@@ -33,8 +44,19 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         prefilter = needles.isEmpty ? nil : Prefilter(needles, caseSensitive: caseSensitive)
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil
+            isAvailable = true
             return
         }
+        if let part = PatternSafety.catastrophicPart(of: pattern) {
+            fields.sink.report("the pattern can backtrack catastrophically at `\(part)` (a repeated group that repeats inside, "
+                               + "or whose alternatives can match alike): a near miss would take seconds to minutes; the rule "
+                               + "is left out. Make the inner repetition possessive (`a++`) or the group atomic (`(?>…)`)",
+                               code: .catastrophicRegex, at: fields.node("pattern")?.mark)
+            expression = nil
+            isAvailable = false
+            return
+        }
+        isAvailable = true
         do {
             expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
         } catch {
@@ -44,20 +66,38 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
-        guard let expression else { return }
+        _ = checkWithinBounds(text, context: context, hits: &hits)
+    }
+
+    public func checkWithinBounds(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) -> Bool {
+        guard let expression else { return true }
         // Hidden characters and look-alikes would break a pattern: match what a reader sees,
         // and report the place in the text as written.
         let view = text.needsNormalizedView ? NormalizedView(text) : nil
         let string = view?.text ?? text.text
-        if let prefilter, !prefilter.occurs(in: view.map { Array($0.text.utf8) } ?? text.bytes) { return }
+        if let prefilter, !prefilter.occurs(in: view.map { Array($0.text.utf8) } ?? text.bytes) { return true }
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
-        for match in expression.matches(in: string, range: whole) where match.range.length > 0 {
-            guard let range = Range(match.range, in: string) else { continue }
+        // One progress report per position tried, and a few for the work within a match.
+        let budget = whole.length + 1 + Self.extraProgressReports + whole.length / 100
+        var reports = 0
+        var ranges: [NSRange] = []
+        expression.enumerateMatches(in: string, options: [.reportProgress], range: whole) { match, _, stop in
+            guard let match else {
+                reports += 1
+                if reports > budget { stop.pointee = true }
+                return
+            }
+            if match.range.length > 0 { ranges.append(match.range) }
+        }
+        guard reports <= budget else { return false }
+        for match in ranges {
+            guard let range = Range(match, in: string) else { continue }
             var start = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
             var end = start + string.utf8.distance(from: range.lowerBound, to: range.upperBound)
             if let view { (start, end) = (view.originalOffset[start], view.originalOffset[end]) }
             hits.append(Hit(start: start, end: end, values: ["match": text.visibleExcerpt(start..<end)]))
         }
+        return true
     }
 }
 

@@ -80,6 +80,10 @@ public protocol RuleKind: Sendable {
     init(_ fields: YAMLFields, lexicon: inout Lexicon)
     /// Reports every hit in the reply.
     func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit])
+    /// `check`, or false when the rule gave up on this reply within its bound of work (a
+    /// regular expression on a hostile reply): the reply is then listed as not checked by the
+    /// rule, not as passing it.
+    func checkWithinBounds(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) -> Bool
     /// False when the kind cannot run on this machine (a dictionary is not installed): the
     /// loader leaves the rule out, and the kind has said why in a warning.
     var isAvailable: Bool { get }
@@ -92,6 +96,11 @@ extension RuleKind {
     /// The kind's own keys, beside the keys every rule has; the loader reports any other key,
     /// so a key the description leaves out is rejected in every guide.
     public static var parameters: [String] { description.parameters.map(\.name) }
+
+    public func checkWithinBounds(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) -> Bool {
+        check(text, context: context, hits: &hits)
+        return true
+    }
 
     public var isAvailable: Bool { true }
     public var hitSources: [(key: String, rule: String)] { [] }

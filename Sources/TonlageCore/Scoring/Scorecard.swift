@@ -36,6 +36,9 @@ public struct Scorecard: Sendable, Hashable {
     public let dimensions: [Dimension]
     /// In the order they occur in the reply.
     public let findings: [Finding]
+    /// Rules that gave up on this reply within their bound of work (a regular expression on a
+    /// hostile reply), in guide order: the reply was not checked against them.
+    public var skipped: [String] = []
 }
 
 extension Scorecard {
@@ -53,7 +56,7 @@ extension Scorecard {
         return Scorecard(context: context, score: score,
                          passed: score >= passMark && !merged.contains { $0.severity == .error },
                          passMark: passMark, length: length, lengthLimit: lengthLimit,
-                         dimensions: dimensions, findings: merged)
+                         dimensions: dimensions, findings: merged, skipped: skipped + other.skipped)
     }
 }
 

@@ -17,12 +17,16 @@ public struct Scorer: Sendable {
         var deductions = [Int](repeating: 0, count: Family.allCases.count)
         var applies = [Bool](repeating: false, count: Family.allCases.count)
         var hits: [Hit] = []
+        var skipped: [String] = []
         for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
-            rule.check(analyzed, context: ruleContext, hits: &hits)
+            guard rule.check(analyzed, context: ruleContext, hits: &hits) else {
+                skipped.append(rule.id)
+                continue
+            }
             if rule.quotations == .skip && !analyzed.quotations.isEmpty {
-                hits.removeAll { hit in analyzed.quotations.contains { $0.contains(hit.start) && hit.end <= $0.upperBound } }
+                hits.removeAll { hit in analyzed.isQuoted(hit.start..<hit.end) }
             }
             // Kept only when there is something to read: storing an empty list would cost every reply.
             if guide.keepsHits[index] && !hits.isEmpty { ruleContext.earlierHits[rule.id] = hits }
@@ -52,7 +56,8 @@ public struct Scorer: Sendable {
             .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
         let passed = score >= guide.passMark && !findings.contains { $0.severity == .error }
         return Scorecard(context: context, score: score, passed: passed, passMark: guide.passMark,
-                         length: length.value, lengthLimit: settings.limit, dimensions: dimensions, findings: findings)
+                         length: length.value, lengthLimit: settings.limit, dimensions: dimensions, findings: findings,
+                         skipped: skipped)
     }
 }
 

@@ -153,6 +153,19 @@ public struct AnalyzedText: Sendable {
         return count
     }
 
+    /// Whether a byte range lies inside one quotation. Quotations are disjoint and in order,
+    /// so a binary search finds the only candidate.
+    public func isQuoted(_ range: Range<Int>) -> Bool {
+        var low = 0, high = quotations.count
+        while low < high {
+            let middle = (low + high) / 2
+            if quotations[middle].lowerBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return false }
+        let quotation = quotations[low - 1]
+        return quotation.contains(range.lowerBound) && range.upperBound <= quotation.upperBound
+    }
+
     /// The original text of a byte range.
     public func excerpt(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)

@@ -82,7 +82,20 @@ let package = Package(
             dependencies: ["TonlageCore", "TonlageScenarios", "TonlageStore", "TonlageTraining", "TonlageCertify"],
             path: "Benchmarks/TonlageBench"
         ),
+        // Seeded fuzz targets for the JSONL reader, the guide and scenario loaders and the scorer:
+        // briefly in `swift test`, a million inputs each with `swift run -c release tonlage-fuzz`.
+        .target(
+            name: "TonlageFuzzing",
+            dependencies: ["TonlageCore", "TonlageScenarios"],
+            path: "Fuzz/TonlageFuzzing"
+        ),
+        .executableTarget(
+            name: "tonlage-fuzz",
+            dependencies: ["TonlageCore", "TonlageFuzzing"],
+            path: "Fuzz/TonlageFuzz"
+        ),
         .testTarget(name: "TonlageCoreTests", dependencies: ["TonlageCore"]),
+        .testTarget(name: "TonlageFuzzTests", dependencies: ["TonlageFuzzing", "TonlageCore"]),
         .testTarget(name: "TonlageScenariosTests", dependencies: ["TonlageScenarios", "TonlageCore"]),
         .testTarget(name: "TonlageStoreTests", dependencies: ["TonlageStore", "TonlageCore"]),
         .testTarget(name: "TonlageTrainingTests", dependencies: ["TonlageTraining", "TonlageStore", "TonlageScenarios", "TonlageCore"]),

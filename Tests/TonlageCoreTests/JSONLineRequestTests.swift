@@ -32,6 +32,7 @@ struct JSONLineRequestTests {
         #expect(try parse(#"{"id": 42, "text": "x"}"#).idJSON == "42")
         #expect(try parse(#"{"id": -7, "text": "x"}"#).idJSON == "-7")
         #expect(try parse(#"{"id": 0, "text": "x"}"#).idJSON == "0")
+        #expect(try parse(#"{"id": 9223372036854775807, "text": "x"}"#).idJSON == "9223372036854775807")
         #expect(try parse(#"{"id": null, "text": "x"}"#).idJSON == "null")
         #expect(try parse(#"{"text": "x"}"#).idJSON == "null")
         #expect(try parse(#"{"id": "\u0041\/b", "text": "x"}"#).idJSON == #""A/b""#)
@@ -41,7 +42,7 @@ struct JSONLineRequestTests {
 
     @Test("an id that is not a string, a canonical integer or null is refused", arguments: [
         "nan", "inf", "-inf", "0x1F", "+1", ".5", "007", "-0", "1.0", "1e3", "1E3", "-", "{}", "{\"a\": 1}", "[]", "[1]",
-        "true", "false", "NaN", "Infinity", "nul", "1 2",
+        "true", "false", "NaN", "Infinity", "nul", "1 2", "9223372036854775808", "123456789012345678901234567890",
     ])
     func badIDs(id: String) {
         #expect(throws: JSONLineRequest.Failure.self) { try parse(#"{"id": \#(id), "text": "x"}"#) }

@@ -99,7 +99,7 @@ private struct JSONReader {
     /// accepted: a string (escaped as in every scorecard), an integer written without a sign,
     /// fraction, exponent or leading zero, or null.
     mutating func id() throws(Failure) -> String {
-        let refused = Failure(message: "`id` must be a string, an integer (like 42, without sign, leading zero, fraction or exponent) or null")
+        let refused = Failure(message: "`id` must be a string, a 64-bit integer (like 42, without plus sign, leading zero, fraction or exponent) or null")
         guard let byte = peek else { throw Failure(message: "malformed JSON: a value is missing") }
         switch byte {
         case UInt8(ascii: "\""):
@@ -113,10 +113,13 @@ private struct JSONReader {
             let digits = index
             while let digit = peek, digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") { index += 1 }
             let count = index - digits
-            // `-0` is zero spelt two ways; `007` is not JSON at all.
+            // `-0` is zero spelt two ways; `007` is not JSON at all; beyond 64 bits many
+            // readers (Foundation among them) refuse the number or round it.
             guard count > 0, count == 1 || bytes[digits] != UInt8(ascii: "0"), !(byte == UInt8(ascii: "-") && bytes[digits] == UInt8(ascii: "0")),
                   !Self.continuesNumber(peek) else { throw refused }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            guard Int64(text) != nil else { throw refused }
+            return text
         default:
             throw refused
         }

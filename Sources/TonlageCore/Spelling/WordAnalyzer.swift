@@ -80,8 +80,14 @@ final class WordAnalyzer: Sendable {
     /// then checked against Hunspell's suggestions.
     private var shortPart: Int { formation.minimumPart + 2 }
 
+    /// Longer words are not split into parts: the longest compounds in real use have some 60
+    /// letters, and splitting tries every cut against every rest, which on a "word" of
+    /// thousands of letters (a run of "überüber…") would never end.
+    static let maxCompoundLetters = 80
+
     func verdict(of written: String) -> WordVerdict {
         let word = written.precomposedStringWithCanonicalMapping
+        guard word.count <= Self.maxCompoundLetters else { return isKnown(word) ? .correct : .unknown }
         // An abbreviation is looked up with its period ("bzw.").
         if word.hasSuffix(".") { return isKnown(word) ? .correct : .unknown }
         // Gender forms: "Kund*innen", "Kund:innen", "Kund_innen" are read as "Kundinnen".

@@ -60,7 +60,7 @@ public enum ScenarioLoader {
         let difficulty = fields.choice("difficulty", as: Scenario.Difficulty.self) ?? .medium
         let persona = readPersona(fields, sink: sink)
         let success = fields.choices("success", as: Outcome.self) ?? [.resolved]
-        let strings = ExpectationStrings.for(language: language)
+        let strings = Messages.for(language: language)
         let weights = readWeights(fields, sink: sink)
 
         var steps: [Step] = []
@@ -126,7 +126,7 @@ public enum ScenarioLoader {
         return weights
     }
 
-    private static func readStep(_ node: Node, sink: DiagnosticSink, strings: ExpectationStrings, weights: Weights,
+    private static func readStep(_ node: Node, sink: DiagnosticSink, strings: Messages, weights: Weights,
                                  language: String, file: String) -> Step? {
         guard let fields = YAMLFields(node, sink: sink, what: "a step") else { return nil }
         fields.reportUnknownKeys(allowed: stepKeys, what: "a step")
@@ -206,15 +206,15 @@ public enum ScenarioLoader {
             while mentionRules[id] != nil { id += "_" }
             mentionRules[id] = group.0
             builder.requirement(id: id, family: .content, severity: .warning, weight: weights.mustMention,
-                                message: strings.mustMention(group.0), phrases: group.1)
+                                message: strings.expectationMissing(group.0), phrases: group.1)
         }
         if !mustNot.isEmpty {
             builder.existence(id: "content.tabu", family: .content, severity: .error, weight: weights.mustNot,
-                              message: strings.mustNot, phrases: mustNot)
+                              message: strings.expectationMustNot, phrases: mustNot)
         }
-        builder.action(id: "content.aktion", severity: .error, weight: weights.action, message: strings.action, expected: actions)
+        builder.action(id: "content.aktion", severity: .error, weight: weights.action, message: strings.expectationAction, expected: actions)
         if let target {
-            builder.responseTime(id: "tempo.antwortzeit", severity: .warning, weight: weights.responseTime, message: strings.tempo,
+            builder.responseTime(id: "tempo.antwortzeit", severity: .warning, weight: weights.responseTime, message: strings.expectationTempo,
                                  targetSeconds: target)
         }
         return Step(id: id, posts: posts, mood: fields.choice("mood", as: Mood.self),
@@ -336,28 +336,5 @@ public enum ScenarioLoader {
             }
         }
         return result
-    }
-}
-
-/// The messages of expectation findings, in the guide's language.
-struct ExpectationStrings {
-    let mustMention: (String) -> String
-    let mustNot: String
-    let action: String
-    let tempo: String
-
-    static func `for`(language: String) -> ExpectationStrings {
-        if language.lowercased().hasPrefix("de") {
-            return ExpectationStrings(
-                mustMention: { "Es fehlt: \($0)." },
-                mustNot: "„{match}“ gehört nicht in diese Antwort.",
-                action: "Hier wäre „{expected}“ richtig gewesen, nicht „{action}“.",
-                tempo: "{value} s bis zur Antwort, Ziel sind {target} s.")
-        }
-        return ExpectationStrings(
-            mustMention: { "Missing: \($0)." },
-            mustNot: "“{match}” does not belong in this reply.",
-            action: "“{expected}” was the right move here, not “{action}”.",
-            tempo: "{value} s to answer; the target is {target} s.")
     }
 }

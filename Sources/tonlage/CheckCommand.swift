@@ -88,7 +88,7 @@ struct Check: ParsableCommand {
             Output.out(ScorecardJSON.line(card) + "\n")
         case .text:
             let style = TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1)
-            let labels = Labels.for(language: guide.language)
+            let labels = Messages.for(language: guide.language)
             Output.out(ScorecardText(style: style, labels: labels).render(card, reply: reply))
         case .jsonl:
             break

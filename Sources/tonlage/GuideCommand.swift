@@ -44,7 +44,7 @@ struct GuideCommand: ParsableCommand {
             }
             rules = [found]
         }
-        let labels = Labels.for(language: guide.language)
+        let labels = Messages.for(language: guide.language)
         let text = format == .markdown
             ? InputHygiene.visible(GuideText.markdown(guide, rules: rules, labels: labels), keepingLineBreaks: true)
             : GuideText(style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1), labels: labels).render(rules)
@@ -56,7 +56,7 @@ struct GuideCommand: ParsableCommand {
 /// the guide file's words shown through `InputHygiene.visible`.
 struct GuideText {
     let style: TerminalStyle
-    let labels: Labels
+    let labels: Messages
     /// The terminal's width, to break long lines between words; nil (a pipe): as written.
     var width: Int? = TerminalSize.columns()
 
@@ -98,7 +98,7 @@ struct GuideText {
         return parts.isEmpty ? "" : " · " + parts.joined(separator: "; ")
     }
 
-    static func markdown(_ guide: Guide, rules: [Rule], labels: Labels) -> String {
+    static func markdown(_ guide: Guide, rules: [Rule], labels: Messages) -> String {
         var out = "# \(guide.name)\n\n"
         out += "\(labels.passMark): \(guide.passMark)\n\n"
         for family in Family.allCases {

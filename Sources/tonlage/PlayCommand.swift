@@ -38,7 +38,7 @@ struct Play: ParsableCommand {
         let scenarios = paths.loadScenarios(language: guide.language)
         let interactive = isatty(STDIN_FILENO) == 1
         var reader: any LineReader = interactive ? ReadlineReader(historyPath: Paths.history) : PlainLineReader()
-        let strings = ReplStrings.for(language: guide.language)
+        let strings = Messages.for(language: guide.language)
         guard let name = AgentName.resolve(flag: agent, reader: &reader, prompt: strings.askName, interactive: interactive) else {
             throw ExitCode(2)
         }
@@ -58,7 +58,7 @@ struct Play: ParsableCommand {
                                   recorder: SessionRecorder(store: store, spoolDirectory: Paths.spoolDirectory),
                                   agent: name, reader: reader,
                                   style: TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1),
-                                  labels: Labels.for(language: guide.language), strings: strings)
+                                  labels: Messages.for(language: guide.language), strings: strings)
         if let failure = session.run(first: first) {
             // Told in the session already; here for the script or log that ran it.
             Output.message(failure.description)

@@ -17,8 +17,8 @@ struct PlaySession {
     let agent: String
     var reader: any LineReader
     let style: TerminalStyle
-    let labels: Labels
-    let strings: ReplStrings
+    let labels: Messages
+    let strings: Messages
 
     static let metaCommands = [":help", ":hint", ":guide", ":retry", ":dm", ":escalate", ":skip", ":progress", ":quit"]
 
@@ -244,7 +244,7 @@ struct PlaySession {
 
     func progressText() -> String {
         ((try? recorder.store.progress(agent: agent, passMark: guide.passMark)) ?? [])
-            .map { ProgressText(style: style).render($0) }.joined(separator: "\n")
+            .map { ProgressText(style: style, messages: strings).render($0) }.joined(separator: "\n")
     }
 }
 

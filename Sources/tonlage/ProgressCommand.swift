@@ -37,7 +37,9 @@ struct Progress: ParsableCommand {
     func run() throws {
         // Read-only: reading needs no write access, and never changes the store.
         let reader = try StoreOption.openForReading(store) { "no progress store at \($0) yet: play a scenario first, or pass --store" }
-        let passMark = (try? GuideLoader.load(path: guideOptions.guidePath))?.passMark ?? RelationalStore.defaultPassMark
+        let guide = try? GuideLoader.load(path: guideOptions.guidePath)
+        let passMark = guide?.passMark ?? RelationalStore.defaultPassMark
+        let messages = Messages.for(language: guide?.language ?? "en")
         let report = try reader.progress(agent: agent, passMark: passMark)
         let output: String
         switch format {
@@ -49,8 +51,8 @@ struct Progress: ParsableCommand {
             output = ProgressText.csv(report)
         case .text:
             let style = TerminalStyle(mode: color, isTerminal: isatty(STDOUT_FILENO) == 1)
-            output = report.isEmpty ? "No runs recorded\(agent.map { " for \(InputHygiene.visible($0))" } ?? "").\n"
-                : report.map { ProgressText(style: style).render($0) }.joined(separator: "\n")
+            output = report.isEmpty ? (agent.map { messages.noRunsFor(InputHygiene.visible($0)) } ?? messages.noRuns) + "\n"
+                : report.map { ProgressText(style: style, messages: messages).render($0) }.joined(separator: "\n")
         }
         Output.out(output)
     }
@@ -60,39 +62,41 @@ struct Progress: ParsableCommand {
 /// from the store, which holds whatever was typed: shown through `InputHygiene.visible`.
 struct ProgressText {
     let style: TerminalStyle
+    let messages: Messages
 
     func render(_ progress: AgentProgress) -> String {
         let visible = { InputHygiene.visible($0) }
-        var out = style.bold(visible(progress.agent)) + style.dim(" · \(progress.runs) runs · \(progress.turns) turns") + " · "
-            + Self.readiness[progress.readiness.rawValue, default: progress.readiness.rawValue] + "\n"
-        for (label, track) in [("practice", progress.practice), ("exams", progress.assessment)] where track.runs > 0 {
-            out += "  \(label): \(track.passed)/\(track.runs) passed (\(track.passRate ?? 0) %) · average \(track.averageScore ?? 0)"
-                + (track.trend.map { " · trend \($0 > 0 ? "↑ +" : ($0 < 0 ? "↓ " : "→ "))\($0)" } ?? "") + "\n"
+        let m = messages
+        var out = style.bold(visible(progress.agent)) + style.dim(" · " + m.runsAndTurns(progress.runs, progress.turns)) + " · "
+            + m.readiness[progress.readiness.rawValue, default: progress.readiness.rawValue] + "\n"
+        for (label, track) in [(m.practiceTrack, progress.practice), (m.examTrack, progress.assessment)] where track.runs > 0 {
+            out += "  \(label): \(m.passedOf(track.passed, track.runs)) (\(track.passRate ?? 0) %) · \(m.averageScore) \(track.averageScore ?? 0)"
+                + (track.trend.map { " · \(m.trend) \($0 > 0 ? "↑ +" : ($0 < 0 ? "↓ " : "→ "))\($0)" } ?? "") + "\n"
         }
-        if progress.hintsUsed > 0 { out += style.dim("  hints used: \(progress.hintsUsed) of \(progress.turns) turns") + "\n" }
+        if progress.hintsUsed > 0 { out += style.dim("  " + m.hintsUsed(progress.hintsUsed, progress.turns)) + "\n" }
         for scenario in progress.scenarios {
-            let scores = "best \(scenario.bestScore.map(String.init) ?? "–") · last \(scenario.lastScore.map(String.init) ?? "–")"
-            let name = visible(scenario.title) + (scenario.track == "assessment" ? " (exam)" : "")
+            let scores = "\(m.best) \(scenario.bestScore.map(String.init) ?? "–") · \(m.last) \(scenario.lastScore.map(String.init) ?? "–")"
+            let name = visible(scenario.title) + (scenario.track == "assessment" ? " (\(m.exam))" : "")
+            let outcome = scenario.lastOutcome.map { m.outcomes[$0] ?? visible($0) } ?? m.outcomes["unfinished", default: "open"]
             out += "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(scenario.attempts)× · \(scores) · "
-                + "\(visible(scenario.lastOutcome ?? "open"))  \(Self.sparkline(scenario.recentScores))\n"
+                + "\(outcome)  \(Self.sparkline(scenario.recentScores))\n"
         }
         if !progress.weakestFamilies.isEmpty {
-            out += style.dim("  weakest:") + "\n"
+            out += style.dim("  " + m.weakest) + "\n"
             for family in progress.weakestFamilies.prefix(3) {
                 let rules = family.topRules.map { "\(visible($0.rule)) ×\($0.count)" }.joined(separator: ", ")
-                out += "    \(visible(family.family)) −\(family.pointsLost): \(rules)\n"
+                let name = Family(rawValue: family.family).flatMap { m.families[$0] } ?? visible(family.family)
+                out += "    \(name) −\(family.pointsLost): \(rules)\n"
             }
         }
         if !progress.ownBoilerplate.isEmpty {
-            out += style.dim("  your own boilerplate (the same sentence in \(OwnSentences.scenarios)+ scenarios):") + "\n"
+            out += style.dim("  " + m.ownBoilerplate(OwnSentences.scenarios)) + "\n"
             for sentence in progress.ownBoilerplate.prefix(5) {
-                out += "    „\(visible(sentence.sentence))“ – \(sentence.scenarios) scenarios, \(sentence.uses)×\n"
+                out += "    „\(visible(sentence.sentence))“ – \(m.inScenarios(sentence.scenarios)), \(sentence.uses)×\n"
             }
         }
         return out
     }
-
-    static let readiness = ["certified": "certified", "ready": "ready for certification", "needs-practice": "needs practice"]
 
     /// ▁▂▃▄▅▆▇█ for scores 0–100.
     static func sparkline(_ scores: [Int]) -> String {

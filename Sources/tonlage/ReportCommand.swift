@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
         let language = guide?.language ?? "en"
         if let html {
             let generated = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
-            let page = ReportHTML(report: report, german: language.hasPrefix("de"), generated: generated).render()
+            let page = ReportHTML(report: report, messages: Messages.for(language: language), generated: generated).render()
             do {
                 try FileOutput.write(Data(page.utf8), to: html)
             } catch {

@@ -1,26 +1,24 @@
 import Foundation
+import TonlageCore
 import TonlageStore
 
 /// The trainer dashboard as one self-contained HTML file: inline CSS and SVG, no scripts, no
 /// fonts or images from anywhere. Reads on a laptop screen and prints on A4.
 struct ReportHTML {
     let report: CohortReport
-    let german: Bool
+    let messages: Messages
     let generated: String
     /// The guide's pass mark, as the store's figures were judged against.
     var passMark: Int { report.passMark }
 
-    private func t(_ de: String, _ en: String) -> String { german ? de : en }
+    private var m: Messages { messages }
 
-    static let familyNames: [String: (String, String)] = [
-        "address": ("Anrede", "Address"), "length": ("Länge", "Length"), "template": ("Textbausteine", "Templates"),
-        "tone": ("Ton", "Tone"), "privacy": ("Datenschutz", "Privacy"), "disclosure": ("Transparenz", "Disclosure"),
-        "spelling": ("Rechtschreibung", "Spelling"), "content": ("Inhalt", "Content"), "tempo": ("Tempo", "Tempo"),
-    ]
-
+    /// A family's name as a heading: the catalogue's word with a capital.
     private func family(_ name: String) -> String {
-        Self.familyNames[name].map { german ? $0.0 : $0.1 } ?? name
+        Family(rawValue: name).flatMap { messages.families[$0] }.map(capitalized) ?? name
     }
+
+    private func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     func render() -> String {
         let runs = report.agents.reduce(0) { $0 + $1.runs }
@@ -29,36 +27,36 @@ struct ReportHTML {
             : Int((Double(report.agents.reduce(0) { $0 + $1.averageScore * $1.turns }) / Double(max(1, turns))).rounded())
         var html = """
             <!DOCTYPE html>
-            <html lang="\(german ? "de" : "en")">
+            <html lang="\(m.language)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(t("Tonlage – Trainingsbericht", "Tonlage – training report"))</title>
+            <title>\(m.reportTitle)</title>
             <style>\(Self.css)</style>
             </head>
             <body>
             <header>
-            <h1>\(t("Trainingsbericht", "Training report"))</h1>
-            <p class="meta">\(escape(generated))\(report.since.map { " · " + t("ab", "since") + " " + escape($0) } ?? "")</p>
+            <h1>\(m.reportHeading)</h1>
+            <p class="meta">\(escape(generated))\(report.since.map { " · " + m.since + " " + escape($0) } ?? "")</p>
             <div class="kpis">
-            \(kpi(String(report.agents.count), t("Agents", "agents"), id: "kpi-agents"))
-            \(kpi(String(runs), t("Durchläufe", "runs"), id: "kpi-runs"))
-            \(kpi(String(turns), t("Antworten", "replies"), id: "kpi-turns"))
-            \(kpi(String(average), t("Ø Punkte", "avg. score"), id: "kpi-average"))
+            \(kpi(String(report.agents.count), m.agents, id: "kpi-agents"))
+            \(kpi(String(runs), m.runs, id: "kpi-runs"))
+            \(kpi(String(turns), m.replies, id: "kpi-turns"))
+            \(kpi(String(average), m.averagePoints, id: "kpi-average"))
             </div>
             </header>
             <main>
             <section class="cohort">
-            <h2>\(t("Kohorte", "Cohort"))</h2>
-            <h3>\(t("Punktverlust je Antwort: Agents × Bereiche", "Points lost per reply: agents × families"))</h3>
+            <h2>\(m.cohort)</h2>
+            <h3>\(m.cohortHeatmap)</h3>
             \(heatmap())
             <div class="columns">
             <div>
-            <h3>\(t("Häufigste Beanstandungen", "Most frequent findings"))</h3>
+            <h3>\(m.topFindings)</h3>
             \(findingsTable())
             </div>
             <div>
-            <h3>\(t("Schwierigste Szenarien", "Hardest scenarios"))</h3>
+            <h3>\(m.hardestScenarios)</h3>
             \(scenarioChart())
             </div>
             </div>
@@ -75,7 +73,7 @@ struct ReportHTML {
     }
 
     private func heatmap() -> String {
-        guard !report.agents.isEmpty else { return "<p>\(t("Keine Daten.", "No data."))</p>" }
+        guard !report.agents.isEmpty else { return "<p>\(m.noData)</p>" }
         let maximum = max(1, report.heatmap.map(\.pointsPerTurn).max() ?? 1)
         var out = "<table class=\"heatmap\" id=\"heatmap\"><thead><tr><th>Agent</th>"
         for name in report.families { out += "<th>\(escape(family(name)))</th>" }
@@ -94,8 +92,8 @@ struct ReportHTML {
     }
 
     private func findingsTable() -> String {
-        guard !report.topFindings.isEmpty else { return "<p>\(t("Keine Beanstandungen.", "No findings."))</p>" }
-        var out = "<table class=\"findings\" id=\"top-findings\"><thead><tr><th>\(t("Regel", "Rule"))</th><th>×</th><th>\(t("Beispiel", "Example"))</th></tr></thead><tbody>\n"
+        guard !report.topFindings.isEmpty else { return "<p>\(m.noFindings)</p>" }
+        var out = "<table class=\"findings\" id=\"top-findings\"><thead><tr><th>\(m.rule)</th><th>×</th><th>\(m.example)</th></tr></thead><tbody>\n"
         for finding in report.topFindings {
             out += "<tr><td><code>\(escape(finding.rule))</code><br><small>\(escape(family(finding.family)))</small></td>"
                 + "<td class=\"num\">\(finding.count)</td><td class=\"example\">\(highlight(finding.example, finding.excerpt))</td></tr>\n"
@@ -113,10 +111,10 @@ struct ReportHTML {
 
     private func scenarioChart() -> String {
         let rows = report.scenarios
-        guard !rows.isEmpty else { return "<p>\(t("Keine Daten.", "No data."))</p>" }
+        guard !rows.isEmpty else { return "<p>\(m.noData)</p>" }
         let width = 460.0, rowHeight = 22.0, label = 170.0
         let height = Double(rows.count) * rowHeight + 24
-        var svg = "<svg class=\"chart\" id=\"scenario-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(t("Ø Punkte je Szenario", "average score per scenario"))\">\n"
+        var svg = "<svg class=\"chart\" id=\"scenario-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(m.scenarioChart)\">\n"
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight + 4
             let bar = (width - label - 70) * Double(row.averageScore) / 100
@@ -125,28 +123,28 @@ struct ReportHTML {
             svg += "<rect x=\"\(label)\" y=\"\(y + 3)\" width=\"\(String(format: "%.1f", bar))\" height=\"14\" class=\"\(row.averageScore >= passMark ? "bar" : "bar low")\"><title>\(escape(row.title)): \(row.averageScore)</title></rect>"
             svg += "<text x=\"\(String(format: "%.1f", label + bar + 4))\" y=\"\(y + 14)\" class=\"value\">\(row.averageScore) · \(row.successRate) %</text>\n"
         }
-        svg += "<text x=\"\(label)\" y=\"\(height - 2)\" class=\"axis\">\(t("Ø Punkte · Erfolgsquote", "avg. score · success rate"))</text>"
+        svg += "<text x=\"\(label)\" y=\"\(height - 2)\" class=\"axis\">\(m.scenarioAxis)</text>"
         return svg + "</svg>"
     }
 
     private func agentSection(_ agent: CohortReport.Agent) -> String {
         let times = agent.responseTimes
-        let timeText = times.turns == 0 ? t("keine Zeitvorgaben", "no time targets")
-            : "\(times.withinTarget)/\(times.turns) " + t("innerhalb der Zielzeit", "within target")
-                + " · Median \(times.medianSeconds ?? 0) s (\(t("Ziel", "target")) \(times.medianTarget ?? 0) s)"
+        let timeText = times.turns == 0 ? m.noTimeTargets
+            : "\(times.withinTarget)/\(times.turns) " + m.withinTarget
+                + " · Median \(times.medianSeconds ?? 0) s (\(m.target) \(times.medianTarget ?? 0) s)"
         return """
             <section class="agent" id="agent-\(slug(agent.name))">
             <h2>\(escape(agent.name))</h2>
-            <p class="meta"><span class="readiness \(agent.readiness.rawValue)">\(readiness(agent.readiness))</span> · \(agent.runs) \(t("Durchläufe", "runs")) · \(agent.turns) \(t("Antworten", "replies")) · Ø \(agent.averageScore) \(t("Punkte", "points")) · \(t("Tipps genutzt", "hints used")): \(agent.hintsUsed)</p>
+            <p class="meta"><span class="readiness \(agent.readiness.rawValue)">\(readiness(agent.readiness))</span> · \(agent.runs) \(m.runs) · \(agent.turns) \(m.replies) · Ø \(agent.averageScore) \(m.deduction) · \(m.hintsUsedLabel): \(agent.hintsUsed)</p>
             \(tracks(agent))
             \(boilerplate(agent))
             <div class="columns">
-            <div><h3>\(t("Punkte im Verlauf", "Score over time"))</h3>\(timeline(agent))</div>
-            <div><h3>\(t("Wo Punkte verloren gehen", "Where points are lost"))</h3>\(familyBars(agent))</div>
+            <div><h3>\(m.scoreOverTime)</h3>\(timeline(agent))</div>
+            <div><h3>\(m.wherePointsAreLost)</h3>\(familyBars(agent))</div>
             </div>
             <div class="columns">
-            <div><h3>\(t("Antwortzeiten", "Response times"))</h3>\(timeBar(times))<p class="meta">\(timeText)</p></div>
-            <div><h3>\(t("Ausgänge je Szenario", "Outcomes per scenario"))</h3>\(outcomeTable(agent))</div>
+            <div><h3>\(m.responseTimes)</h3>\(timeBar(times))<p class="meta">\(timeText)</p></div>
+            <div><h3>\(m.outcomesPerScenario)</h3>\(outcomeTable(agent))</div>
             </div>
             </section>
 
@@ -155,23 +153,23 @@ struct ReportHTML {
 
     private func readiness(_ readiness: Readiness) -> String {
         switch readiness {
-        case .certified: return t("zertifiziert", "certified")
-        case .ready: return t("bereit für die Zertifizierung", "ready for certification")
-        case .needsPractice: return t("braucht noch Übung", "needs practice")
+        case .certified: return m.readiness["certified", default: "certified"]
+        case .ready: return m.readiness["ready", default: "ready"]
+        case .needsPractice: return m.readiness["needs-practice", default: "needs-practice"]
         }
     }
 
     /// Practice and exams/certifications apart: pass rate against the guide's pass mark, and trend.
     private func tracks(_ agent: CohortReport.Agent) -> String {
         var rows = ""
-        for (label, track) in [(t("Übung", "Practice"), agent.practice), (t("Prüfung/Zertifizierung", "Exam/certification"), agent.assessment)]
+        for (label, track) in [(capitalized(m.practiceTrack), agent.practice), (m.examsAndCertifications, agent.assessment)]
         where track.runs > 0 {
             let trend = track.trend.map { ($0 > 0 ? "↑ +" : ($0 < 0 ? "↓ " : "→ ")) + String($0) } ?? "–"
             rows += "<tr><td>\(label)</td><td class=\"num\">\(track.runs)</td><td class=\"num\">\(track.passed) (\(track.passRate ?? 0) %)</td>"
                 + "<td class=\"num\">\(track.averageScore ?? 0)</td><td class=\"num\">\(trend)</td></tr>"
         }
         guard !rows.isEmpty else { return "" }
-        return "<table class=\"tracks\"><thead><tr><th></th><th>\(t("Durchläufe", "Runs"))</th><th>\(t("bestanden", "passed")) (≥ \(passMark))</th>"
+        return "<table class=\"tracks\"><thead><tr><th></th><th>\(capitalized(m.runs))</th><th>\(m.passed) (≥ \(passMark))</th>"
             + "<th>Ø</th><th>Trend</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
@@ -179,19 +177,19 @@ struct ReportHTML {
     private func boilerplate(_ agent: CohortReport.Agent) -> String {
         guard !agent.ownBoilerplate.isEmpty else { return "" }
         let items = agent.ownBoilerplate.prefix(5).map {
-            "<li>„\(escape($0.sentence))“ <small>– \($0.scenarios) \(t("Szenarien", "scenarios")), \($0.uses)×</small></li>"
+            "<li>„\(escape($0.sentence))“ <small>– \(m.inScenarios($0.scenarios)), \($0.uses)×</small></li>"
         }
-        return "<div class=\"own-boilerplate\"><h3>\(t("Eigene Textbausteine", "Own boilerplate"))</h3><ul>\(items.joined())</ul></div>"
+        return "<div class=\"own-boilerplate\"><h3>\(m.ownBoilerplateTitle)</h3><ul>\(items.joined())</ul></div>"
     }
 
     private func timeline(_ agent: CohortReport.Agent) -> String {
         let points = agent.timeline
-        guard !points.isEmpty else { return "<p>\(t("Keine Daten.", "No data."))</p>" }
+        guard !points.isEmpty else { return "<p>\(m.noData)</p>" }
         let width = 460.0, height = 160.0, left = 30.0, bottom = 20.0
         let step = points.count > 1 ? (width - left - 10) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double { left + Double(i) * step }
         func y(_ score: Int) -> Double { (height - bottom) - (height - bottom - 10) * Double(score) / 100 }
-        var svg = "<svg class=\"chart timeline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(t("Punkte im Verlauf", "score over time"))\">\n"
+        var svg = "<svg class=\"chart timeline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(m.scoreOverTime)\">\n"
         for mark in [0, 50, 100] {
             svg += "<line x1=\"\(left)\" x2=\"\(width - 10)\" y1=\"\(y(mark))\" y2=\"\(y(mark))\" class=\"grid\"/><text x=\"0\" y=\"\(y(mark) + 4)\" class=\"axis\">\(mark)</text>\n"
         }
@@ -207,9 +205,9 @@ struct ReportHTML {
     }
 
     private func familyBars(_ agent: CohortReport.Agent) -> String {
-        guard let maximum = agent.families.map(\.points).max(), maximum > 0 else { return "<p>\(t("Keine Abzüge.", "No deductions."))</p>" }
+        guard let maximum = agent.families.map(\.points).max(), maximum > 0 else { return "<p>\(m.noDeductions)</p>" }
         let rowHeight = 22.0, label = 120.0, width = 460.0
-        var svg = "<svg class=\"chart families\" viewBox=\"0 0 \(Int(width)) \(Int(Double(agent.families.count) * rowHeight + 6))\" role=\"img\" aria-label=\"\(t("Punktverlust je Bereich", "points lost per family"))\">\n"
+        var svg = "<svg class=\"chart families\" viewBox=\"0 0 \(Int(width)) \(Int(Double(agent.families.count) * rowHeight + 6))\" role=\"img\" aria-label=\"\(m.familyChart)\">\n"
         for (index, loss) in agent.families.enumerated() {
             let y = Double(index) * rowHeight + 3
             let bar = (width - label - 50) * Double(loss.points) / Double(maximum)
@@ -223,18 +221,18 @@ struct ReportHTML {
     private func timeBar(_ times: CohortReport.ResponseTimes) -> String {
         guard times.turns > 0 else { return "" }
         let share = Double(times.withinTarget) / Double(times.turns)
-        return "<svg class=\"chart times\" viewBox=\"0 0 460 24\" role=\"img\" aria-label=\"\(t("Anteil innerhalb der Zielzeit", "share within target"))\">"
+        return "<svg class=\"chart times\" viewBox=\"0 0 460 24\" role=\"img\" aria-label=\"\(m.shareWithinTarget)\">"
             + "<rect x=\"0\" y=\"4\" width=\"460\" height=\"16\" class=\"track\"/>"
             + "<rect x=\"0\" y=\"4\" width=\"\(String(format: "%.1f", 460 * share))\" height=\"16\" class=\"bar\"/></svg>"
     }
 
     private func outcomeTable(_ agent: CohortReport.Agent) -> String {
-        var out = "<table class=\"outcomes\"><thead><tr><th>\(t("Szenario", "Scenario"))</th><th>✓</th><th>↗</th><th>✗</th><th>–</th></tr></thead><tbody>"
+        var out = "<table class=\"outcomes\"><thead><tr><th>\(m.scenario)</th><th>✓</th><th>↗</th><th>✗</th><th>–</th></tr></thead><tbody>"
         for row in agent.outcomes {
             out += "<tr><td>\(escape(row.title))</td><td class=\"num\">\(row.resolved)</td><td class=\"num\">\(row.escalated)</td>"
                 + "<td class=\"num\">\(row.lost)</td><td class=\"num\">\(row.abandoned)</td></tr>"
         }
-        return out + "</tbody></table><p class=\"legend\">✓ \(t("gelöst", "resolved")) · ↗ \(t("eskaliert", "escalated")) · ✗ \(t("verloren", "lost")) · – \(t("abgebrochen", "abandoned"))</p>"
+        return out + "</tbody></table><p class=\"legend\">✓ \(m.outcomes["resolved", default: "resolved"]) · ↗ \(m.outcomes["escalated", default: "escalated"]) · ✗ \(m.lostShort) · – \(m.outcomes["abandoned", default: "abandoned"])</p>"
     }
 
     private func escape(_ text: String) -> String {

@@ -5,7 +5,7 @@ import TonlageCore
 /// reply and what the guide says about it are shown through `InputHygiene.visible`.
 struct ScorecardText {
     let style: TerminalStyle
-    let labels: Labels
+    let labels: Messages
     /// Columns of context shown around a span on a long line.
     var window = 100
     /// The terminal's width, to wrap the dimension scores between items; nil (a pipe): one line.

@@ -61,7 +61,7 @@ struct InputHygieneTests {
         #expect(!played.stdout.contains("\u{1B}") && !played.stdout.contains("\u{9B}"))
         let text = try Binary.run(["progress", "--store", store])
         #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("\\u{1B}[31mEvil\\u{1B}]0;owned\\u{07}\\u{9B}2J · 1 runs · 1 turns"), "\(text.stdout)")
+        #expect(text.stdout.hasPrefix("\\u{1B}[31mEvil\\u{1B}]0;owned\\u{07}\\u{9B}2J · 1 Durchläufe · 1 Antworten"), "\(text.stdout)")
         #expect(!text.stdout.contains("\u{1B}") && !text.stdout.contains("\u{07}") && !text.stdout.contains("\u{9B}"))
         let colour = try Binary.run(["progress", "--color", "always", "--store", store])
         #expect(colour.stdout.hasPrefix("\u{1B}[1m\\u{1B}[31mEvil"), "only the program's own styles are escape sequences")

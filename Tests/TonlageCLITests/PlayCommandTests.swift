@@ -92,7 +92,7 @@ struct PlayCommandTests {
         #expect(try progress(store).first?["turns"] as? Int == 2)
         let reopened = try Binary.run(["progress", "--store", store])
         #expect(reopened.status == 0)
-        #expect(reopened.stdout.contains("Kill · 1 runs · 2 turns"))
+        #expect(reopened.stdout.contains("Kill · 1 Durchläufe · 2 Antworten"))
     }
 
     @Test("under a real terminal: readline, umlauts, Tab completion, Ctrl-C, the customer's reaction",

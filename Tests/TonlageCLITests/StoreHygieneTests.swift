@@ -74,7 +74,7 @@ struct StoreHygieneCLITests {
         }
         let progress = try asReader(["progress", "--store", path])
         #expect(progress.status == 0, "\(progress.stderr)")
-        #expect(progress.stdout.hasPrefix("Lesend · 1 runs · 1 turns"), "\(progress.stdout)")
+        #expect(progress.stdout.hasPrefix("Lesend · 1 Durchläufe · 1 Antworten"), "\(progress.stdout)")
         let report = try asReader(["report", "--format", "json", "--store", path])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("\"name\" : \"Lesend\""), "\(report.stdout)")

@@ -166,7 +166,7 @@ if CommandLine.arguments.contains("--stages") { measureStages() }
 
 /// REPL turns: score a scenario answer (guide and step expectations) and commit it to the store.
 func measureTurns() throws {
-    let scenarios = ScenarioLoader.loadLibrary(directory: options.scenariosPath, language: guide.language).scenarios
+    let scenarios = ScenarioLoader.loadLibrary(directory: options.scenariosPath, language: guide.scenarioLanguage).scenarios
     let plays = scenarios.flatMap { scenario in scenario.examples.map { (scenario, $0.answers) } }
     guard !plays.isEmpty else { return print("turns: no scenarios in \(options.scenariosPath)") }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-bench-\(UUID())")
@@ -211,7 +211,7 @@ func measureCertification() throws {
     guard let plan, let template = try? String(contentsOfFile: example, encoding: .utf8) else {
         return print("certify: no default plan or example answers in \(options.scenariosPath)/certification")
     }
-    let scenarios = ScenarioLoader.loadLibrary(directory: options.scenariosPath, language: guide.language).scenarios
+    let scenarios = ScenarioLoader.loadLibrary(directory: options.scenariosPath, language: guide.scenarioLanguage).scenarios
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-certify-bench-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }

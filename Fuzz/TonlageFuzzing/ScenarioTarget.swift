@@ -30,7 +30,7 @@ public struct ScenarioTarget: FuzzTarget {
     }
 
     public func run(_ input: [UInt8]) throws(FuzzFailure) {
-        let (scenario, diagnostics) = ScenarioLoader.compile(yaml: String(decoding: input, as: UTF8.self), file: "fuzz.yaml", language: "de")
+        let (scenario, diagnostics) = ScenarioLoader.compile(yaml: String(decoding: input, as: UTF8.self), file: "fuzz.yaml", language: scorer.guide.scenarioLanguage)
         guard let scenario else {
             guard diagnostics.contains(where: { $0.level == .error }) else { throw FuzzFailure("a scenario refused without an error") }
             return

@@ -82,7 +82,7 @@ public struct Linter {
         let (plan, problems) = CertificationLoader.loadPlan(path: file)
         guard let plan else { return problems }
         let library = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        let known = ScenarioLoader.loadLibrary(directory: library, language: "de").scenarios.map(\.id)
+        let known = ScenarioLoader.loadLibrary(directory: library, language: ScenarioLanguage(code: "de")).scenarios.map(\.id)
         return problems + plan.scenarios.filter { !known.contains($0) }.map { id in
             Diagnostic(file: file, line: 1, column: 1,
                        message: "the plan names the unknown scenario `\(id)`" + NameSuggestion.didYouMean(id, in: known),
@@ -136,7 +136,7 @@ public struct Linter {
     }
 
     func lintScenario(file: String, guide: Guide?) -> [Diagnostic] {
-        let (loaded, problems) = ScenarioLoader.load(path: file, language: guide?.language ?? "de")
+        let (loaded, problems) = ScenarioLoader.load(path: file, language: guide?.scenarioLanguage ?? ScenarioLanguage(code: "de"))
         var result = problems
         guard let scenario = loaded else { return result }
         result += Self.unreachableOutcomes(scenario)

@@ -14,7 +14,7 @@ public enum ScenarioLoader {
     static let answerKeys = ["text", "action", "seconds"]
 
     /// Every `*.yaml` file directly in `directory`, in name order.
-    public static func loadLibrary(directory: String, language: String) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
+    public static func loadLibrary(directory: String, language: ScenarioLanguage) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         var scenarios: [Scenario] = []
@@ -36,7 +36,7 @@ public enum ScenarioLoader {
         return (scenarios, diagnostics)
     }
 
-    public static func load(path: String, language: String) -> (Scenario?, [Diagnostic]) {
+    public static func load(path: String, language: ScenarioLanguage) -> (Scenario?, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the scenario file", code: .unreadable)])
         }
@@ -46,7 +46,7 @@ public enum ScenarioLoader {
         return compile(yaml: text, file: path, language: language, contentHash: Fingerprint.sha256(data))
     }
 
-    public static func compile(yaml: String, file: String, language: String, contentHash: String = "") -> (Scenario?, [Diagnostic]) {
+    public static func compile(yaml: String, file: String, language: ScenarioLanguage, contentHash: String = "") -> (Scenario?, [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard let root = YAMLSource.compose(yaml, sink: sink), let fields = YAMLFields(root, sink: sink, what: "a scenario") else {
             return (nil, sink.diagnostics)
@@ -60,7 +60,7 @@ public enum ScenarioLoader {
         let difficulty = fields.choice("difficulty", as: Scenario.Difficulty.self) ?? .medium
         let persona = readPersona(fields, sink: sink)
         let success = fields.choices("success", as: Outcome.self) ?? [.resolved]
-        let strings = Messages.for(language: language)
+        let strings = Messages.for(language: language.code)
         let weights = readWeights(fields, sink: sink)
 
         var steps: [Step] = []
@@ -127,7 +127,7 @@ public enum ScenarioLoader {
     }
 
     private static func readStep(_ node: Node, sink: DiagnosticSink, strings: Messages, weights: Weights,
-                                 language: String, file: String) -> Step? {
+                                 language: ScenarioLanguage, file: String) -> Step? {
         guard let fields = YAMLFields(node, sink: sink, what: "a step") else { return nil }
         fields.reportUnknownKeys(allowed: stepKeys, what: "a step")
         guard let id = fields.string("id", required: true, what: "a step") else { return nil }
@@ -163,8 +163,12 @@ public enum ScenarioLoader {
                     for (key, value) in mapping {
                         let phrases: [String]
                         switch value {
-                        case let .scalar(scalar): phrases = [scalar.string]
-                        case let .sequence(items): phrases = items.compactMap(\.string)
+                        case let .scalar(scalar):
+                            phrases = [scalar.string]
+                            checkPhrase(scalar.string, at: value.mark, language: language, sink: sink)
+                        case let .sequence(items):
+                            phrases = items.compactMap(\.string)
+                            for item in items { if let phrase = item.string { checkPhrase(phrase, at: item.mark, language: language, sink: sink) } }
                         case .mapping:
                             guard let reference = YAMLFields(value, sink: sink, what: "a `must_mention` group") else { continue }
                             reference.reportUnknownKeys(allowed: ["rule"], what: "a `must_mention` group")
@@ -184,7 +188,9 @@ public enum ScenarioLoader {
                     sink.report("`must_mention` maps group names to phrases, any one of which counts", code: .wrongType, at: groups.mark)
                 }
             }
-            mustNot = expect.strings("must_not").map(\.text)
+            let forbidden = expect.strings("must_not")
+            for (phrase, mark) in forbidden { checkPhrase(phrase, at: mark, language: language, sink: sink) }
+            mustNot = forbidden.map(\.text)
             actions = expect.choices("action", as: Action.self) ?? [.reply]
         }
         let target = fields.int("target_seconds", in: 1...86_400)
@@ -205,12 +211,12 @@ public enum ScenarioLoader {
             var id = "content.nennen_" + Self.slug(group.0)
             while mentionRules[id] != nil { id += "_" }
             mentionRules[id] = group.0
-            builder.requirement(id: id, family: .content, severity: .warning, weight: weights.mustMention,
-                                message: strings.expectationMissing(group.0), phrases: group.1)
+            builder.mention(id: id, family: .content, severity: .warning, weight: weights.mustMention,
+                            message: strings.expectationMissing(group.0), phrases: group.1, report: .missing)
         }
         if !mustNot.isEmpty {
-            builder.existence(id: "content.tabu", family: .content, severity: .error, weight: weights.mustNot,
-                              message: strings.expectationMustNot, phrases: mustNot)
+            builder.mention(id: "content.tabu", family: .content, severity: .error, weight: weights.mustNot,
+                            message: strings.expectationMustNot, phrases: mustNot, report: .present)
         }
         builder.action(id: "content.aktion", severity: .error, weight: weights.action, message: strings.expectationAction, expected: actions)
         if let target {
@@ -221,6 +227,30 @@ public enum ScenarioLoader {
                     expectations: Expectations(mustMention: mustMention, mustNot: mustNot, actions: actions),
                     targetSeconds: target, transitions: transitions, rules: builder.build(file: file),
                     mentionRules: mentionRules, guideRuleMarks: guideRuleMarks)
+    }
+
+    /// Warns of an expectation phrase that cannot work as its author meant: one that crosses a
+    /// sentence end or holds no word (expectations are found within one sentence), and a word
+    /// the dictionary knows only with an ending (`beruhig`: a stem, which without `*` matches
+    /// only itself).
+    static func checkPhrase(_ phrase: String, at mark: Mark?, language: ScenarioLanguage, sink: DiagnosticSink) {
+        let words = MentionKind.words(of: phrase)
+        let inner = phrase.trimmingCharacters(in: .whitespaces).dropLast()
+        if words.isEmpty || inner.contains(where: { ".!?".contains($0) }) {
+            sink.report("`\(phrase)` can never be found: " + (words.isEmpty ? "it holds no word"
+                        : "an expectation is found within one sentence, and this phrase crosses a sentence end"),
+                        code: .neverMatches, at: mark)
+            return
+        }
+        guard let dictionary = language.dictionary.flatMap({ HunspellDictionary.named($0) }) else { return }
+        for word in words where !word.contains("*") && word.count >= 3 && word.allSatisfy(\.isLetter) {
+            let capitalized = word.prefix(1).uppercased() + word.dropFirst()
+            guard !dictionary.spell(word), !dictionary.spell(capitalized) else { continue }
+            if let ending = language.stemEndings.first(where: { dictionary.spell(word + $0) || dictionary.spell(capitalized + $0) }) {
+                sink.report("`\(word)` looks like a word stem (the dictionary knows `\(word + ending)`): write `\(word)*` "
+                            + "to match its forms; without `*` it matches only itself", code: .stemWithoutStar, at: mark)
+            }
+        }
     }
 
     /// "Verständnis zeigen" → "verständnis_zeigen".

@@ -61,7 +61,7 @@ struct Certify: ParsableCommand {
     func run() throws {
         if let verify { return try Verification(certificatePath: verify).run() }
         let guide = library.guideOptions.loadGuide()
-        let scenarios = library.loadScenarios(language: guide.language)
+        let scenarios = library.loadScenarios(language: guide.scenarioLanguage)
         let planPath = plan.hasSuffix(".yaml") || plan.hasSuffix(".yml") ? plan
             : ((library.scenarios ?? Paths.defaultScenarios) as NSString).appendingPathComponent("certification/\(plan).yaml")
         let (loadedPlan, planProblems) = CertificationLoader.loadPlan(path: planPath)
@@ -203,7 +203,7 @@ struct Verification {
             InputError(description: "the guide named in the certificate no longer loads:\n\(error.description)").exit()
         }
         let scenarios = certificate.scenarios.compactMap(\.file).compactMap {
-            ScenarioLoader.load(path: $0.path, language: guide.language).0
+            ScenarioLoader.load(path: $0.path, language: guide.scenarioLanguage).0
         }
         let plan = CertificationLoader.loadPlan(path: certificate.planFile.path).0
         let answers = CertificationLoader.loadAnswers(path: certificate.answers.path).0

@@ -43,7 +43,7 @@ struct DemoData: ParsableCommand {
 
     func run() throws {
         let guide = library.guideOptions.loadGuide()
-        let scenarios = library.loadScenarios(language: guide.language)
+        let scenarios = library.loadScenarios(language: guide.scenarioLanguage)
         let storeHandle = try library.openStore()
         let store = storeHandle.location.description
         let real = try storeHandle.realRuns()

@@ -47,7 +47,7 @@ struct Lint: ParsableCommand {
         var summaries: [Explorer.Summary] = []
         if explore, let guide = try? GuideLoader.load(path: guidePath) {
             let scenarios = targets.flatMap { path -> [Scenario] in
-                Linter.yamlFiles(path).compactMap { ScenarioLoader.load(path: $0, language: guide.language).0 }
+                Linter.yamlFiles(path).compactMap { ScenarioLoader.load(path: $0, language: guide.scenarioLanguage).0 }
             }
             let explored = Explorer(guide: guide).explore(scenarios, seed: seed)
             summaries = explored.summaries

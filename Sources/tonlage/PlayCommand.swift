@@ -35,7 +35,7 @@ struct Play: ParsableCommand {
 
     func run() throws {
         let guide = paths.guideOptions.loadGuide()
-        let scenarios = paths.loadScenarios(language: guide.language)
+        let scenarios = paths.loadScenarios(language: guide.scenarioLanguage)
         let interactive = isatty(STDIN_FILENO) == 1
         var reader: any LineReader = interactive ? ReadlineReader(historyPath: Paths.history) : PlainLineReader()
         let strings = Messages.for(language: guide.language)
@@ -79,7 +79,7 @@ struct LibraryOptions: ParsableArguments {
     var store: String?
 
     /// The scenarios; a broken file is reported on standard error and left out, none at all exits 2.
-    func loadScenarios(language: String) -> [Scenario] {
+    func loadScenarios(language: ScenarioLanguage) -> [Scenario] {
         let directory = scenarios ?? Paths.defaultScenarios
         let (loaded, diagnostics) = ScenarioLoader.loadLibrary(directory: directory, language: language)
         for diagnostic in diagnostics {

@@ -19,7 +19,7 @@ struct ScenariosCommand: ParsableCommand {
 
     func run() throws {
         let guide = library.guideOptions.loadGuide()
-        let scenarios = library.loadScenarios(language: guide.language)
+        let scenarios = library.loadScenarios(language: guide.scenarioLanguage)
         guard let id else {
             let rows = scenarios.map { scenario -> String in
                 let outcomes = Set(scenario.steps.flatMap { $0.transitions.compactMap { transition -> String? in

@@ -10,7 +10,7 @@ struct CertifierTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let guide = try! GuideLoader.load(path: root.appendingPathComponent("guide/de-social.yaml").path)
-    static let scenarios = ScenarioLoader.loadLibrary(directory: root.appendingPathComponent("scenarios").path, language: "de").scenarios
+    static let scenarios = ScenarioLoader.loadLibrary(directory: root.appendingPathComponent("scenarios").path, language: guide.scenarioLanguage).scenarios
     static let plan = CertificationLoader.loadPlan(path: root.appendingPathComponent("scenarios/certification/grundlagen.yaml").path).0!
     static let example = CertificationLoader.loadAnswers(path: root.appendingPathComponent("scenarios/certification/example-answers.yaml").path).0!
 

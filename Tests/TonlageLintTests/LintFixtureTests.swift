@@ -90,7 +90,7 @@ struct LintFixtureTests {
                   - go: a
             """
         let guide = try GuideLoader.load(path: Self.guidePath)
-        let scenario = try #require(ScenarioLoader.compile(yaml: yaml, file: "schleife.yaml", language: "de").0)
+        let scenario = try #require(ScenarioLoader.compile(yaml: yaml, file: "schleife.yaml", language: guide.scenarioLanguage).0)
         var explorer = Explorer(guide: guide)
         explorer.plays = 10
         let (summaries, diagnostics) = explorer.explore([scenario], seed: 1)
@@ -102,7 +102,7 @@ struct LintFixtureTests {
     func exploration() throws {
         let guide = try GuideLoader.load(path: Self.guidePath)
         let scenarios = ScenarioLoader.loadLibrary(directory: Self.root.appendingPathComponent("scenarios").path,
-                                                   language: guide.language).scenarios
+                                                   language: guide.scenarioLanguage).scenarios
         var explorer = Explorer(guide: guide)
         explorer.plays = 40
         let first = explorer.explore(scenarios, seed: 42)

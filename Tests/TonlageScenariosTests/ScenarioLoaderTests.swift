@@ -60,7 +60,7 @@ struct ScenarioLoaderTests {
         try base.write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try "id: [broken".write(to: directory.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
         try Data([0xFF, 0xFE]).write(to: directory.appendingPathComponent("c.yaml"))
-        let (scenarios, diagnostics) = ScenarioLoader.loadLibrary(directory: directory.path, language: "de")
+        let (scenarios, diagnostics) = ScenarioLoader.loadLibrary(directory: directory.path, language: Fixtures.guide.scenarioLanguage)
         #expect(scenarios.map(\.id) == ["test"])
         #expect(diagnostics.map(\.code) == ["yaml-syntax", "invalid-utf8"])
     }

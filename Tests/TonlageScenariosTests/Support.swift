@@ -13,9 +13,9 @@ enum Fixtures {
     static let scorer = Scorer(guide: guide)
 
     static let library = ScenarioLoader.loadLibrary(directory: packageRoot.appendingPathComponent("scenarios").path,
-                                                    language: guide.language)
+                                                    language: guide.scenarioLanguage)
 
     static func scenario(_ yaml: String) -> (Scenario?, [Diagnostic]) {
-        ScenarioLoader.compile(yaml: yaml, file: "s.yaml", language: "de")
+        ScenarioLoader.compile(yaml: yaml, file: "s.yaml", language: guide.scenarioLanguage)
     }
 }

@@ -10,7 +10,7 @@ import TonlageStore
 struct TrainingSessionTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let guide = try! GuideLoader.load(path: root.appendingPathComponent("guide/de-social.yaml").path)
-    static let scenarios = ScenarioLoader.loadLibrary(directory: root.appendingPathComponent("scenarios").path, language: "de").scenarios
+    static let scenarios = ScenarioLoader.loadLibrary(directory: root.appendingPathComponent("scenarios").path, language: guide.scenarioLanguage).scenarios
 
     func recorder() throws -> SessionRecorder {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tonlage-training-\(UUID())/p.sqlite").path

@@ -110,13 +110,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case exploreDeadEnd = "explore-dead-end"
     case aliasLimit = "alias-limit"
     case catastrophicRegex = "catastrophic-regex"
+    case stemWithoutStar = "stem-without-star"
+    case neverMatches = "never-matches"
 
     /// Errors stop a file from being used; warnings point at something probably unintended
     /// (and fail `lint --strict`).
     public var level: Diagnostic.Level {
         switch self {
         case .unreachableStep, .todo, .missingDictionary, .exploreStepUnreached, .exploreOutcomeUnreached, .exploreDeadEnd,
-             .catastrophicRegex:
+             .catastrophicRegex, .stemWithoutStar, .neverMatches:
             .warning
         default:
             .error
@@ -158,6 +160,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .exploreOutcomeUnreached: "`--explore` never reached an outcome"
         case .exploreDeadEnd: "`--explore` found plays that never end"
         case .aliasLimit: "a file that expands to too many YAML nodes through aliases (an alias bomb)"
+        case .stemWithoutStar: "an expected or forbidden word that is a bare word stem without `*` (it matches only itself)"
+        case .neverMatches: "an expected phrase that can never be found (it crosses a sentence end, or holds no word)"
         case .catastrophicRegex: "a pattern that can backtrack catastrophically: the rule is left out"
         }
     }

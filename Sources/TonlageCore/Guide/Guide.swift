@@ -16,6 +16,8 @@ public struct Guide: Sendable {
     public let file: String
     /// SHA-256 of the file's bytes, recorded with every scored run.
     public var contentHash: String = ""
+    /// What the scenario engine needs to know of the guide's language (`expectations:`).
+    public internal(set) var scenarioLanguage: ScenarioLanguage
     /// Problems that did not stop the guide from loading (a rule left out for a missing dictionary).
     public internal(set) var warnings: [Diagnostic] = []
     /// For each rule, whether other rules read its hits (`coverage`, `defer_to`); the scorer keeps only those.
@@ -32,6 +34,7 @@ public struct Guide: Sendable {
         self.rules = rules
         self.lexicon = lexicon
         self.file = file
+        scenarioLanguage = ScenarioLanguage(code: language)
         let referenced = Set(rules.flatMap { $0.checker.hitSources.map(\.rule) })
         keepsHits = rules.map { referenced.contains($0.id) }
     }

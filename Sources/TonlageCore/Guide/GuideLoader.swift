@@ -7,7 +7,8 @@ import Yams
 /// error is not returned.
 public enum GuideLoader {
     static let topLevelKeys = ["name", "language", "description", "pass_mark", "max_repeats", "default_channel",
-                               "channels", "rules"]
+                               "channels", "expectations", "rules"]
+    static let expectationKeys = ["dictionary", "negations", "stem_endings"]
     static let ruleKeys = ["id", "kind", "severity", "weight", "message", "rationale", "suggestion", "channels",
                            "except_channels", "moods", "quotations", "examples"]
     static let channelKeys = ["counting", "recommended", "limit"]
@@ -76,13 +77,36 @@ public enum GuideLoader {
         } else {
             fields.missing("rules", what: "the guide")
         }
+        let scenarioLanguage = readScenarioLanguage(fields, language: language, sink: sink)
         if sink.hasErrors { return (nil, sink.diagnostics) }
         lexicon.freeze()
         var guide = Guide(name: fields.string("name") ?? file, language: language, passMark: passMark,
                           maxRepeats: maxRepeats, defaultChannel: defaultChannel, channels: channels,
                           rules: rules, lexicon: lexicon, file: file)
+        guide.scenarioLanguage = scenarioLanguage
         guide.warnings = sink.diagnostics.filter { $0.level == .warning }
         return (guide, sink.diagnostics)
+    }
+
+    /// The `expectations:` block: how scenario steps read replies in this language.
+    private static func readScenarioLanguage(_ fields: YAMLFields, language: String, sink: DiagnosticSink) -> ScenarioLanguage {
+        guard let node = fields.node("expectations") else { return ScenarioLanguage(code: language) }
+        guard let block = YAMLFields(node, sink: sink, what: "`expectations`") else { return ScenarioLanguage(code: language) }
+        block.reportUnknownKeys(allowed: expectationKeys, what: "`expectations`")
+        var dictionary = block.string("dictionary")
+        if let name = dictionary {
+            if !HunspellDictionary.isValidName(name) {
+                block.error("`\(name)` is not a dictionary name like `de_DE`", code: .badValue, at: "dictionary")
+                dictionary = nil
+            } else if HunspellDictionary.named(name) == nil {
+                sink.report("the dictionary `\(name)` is not installed (no \(name).aff and \(name).dic in "
+                            + HunspellDictionary.searchPaths.joined(separator: ", ") + "); expectations match words only as written",
+                            code: .missingDictionary, at: block.node("dictionary")?.mark)
+                dictionary = nil
+            }
+        }
+        return ScenarioLanguage(code: language, dictionary: dictionary, negations: block.strings("negations").map(\.text),
+                                stemEndings: block.strings("stem_endings").map(\.text))
     }
 
     /// Where the value of `key` stands in a mapping node.

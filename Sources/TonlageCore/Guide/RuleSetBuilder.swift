@@ -4,13 +4,22 @@
 public struct RuleSetBuilder {
     private var lexicon = Lexicon()
     private var rules: [Rule] = []
-    private let language: String
+    private let language: ScenarioLanguage
 
-    public init(language: String) { self.language = language }
+    public init(language: ScenarioLanguage) { self.language = language }
 
     public mutating func requirement(id: String, family: Family, severity: Severity, weight: Int,
                                      message: String, phrases: [String], gap: Int = 1) {
         let kind = RequirementKind(phrases: phrases, gap: gap, lexicon: &lexicon)
+        add(id: id, family: family, kind: kind, severity: severity, weight: weight, message: message)
+    }
+
+    /// What a step expects mentioned (or forbids), read through the guide's language: any word
+    /// order within a sentence, inflected forms, negations.
+    public mutating func mention(id: String, family: Family, severity: Severity, weight: Int, message: String,
+                                 phrases: [String], report: MentionKind.Report) {
+        let kind = MentionKind(phrases: phrases, negations: report == .missing ? language.negations : [],
+                               dictionary: language.dictionary.flatMap { HunspellDictionary.named($0) }, report: report)
         add(id: id, family: family, kind: kind, severity: severity, weight: weight, message: message)
     }
 
@@ -38,7 +47,7 @@ public struct RuleSetBuilder {
     public func build(file: String) -> Guide {
         var lexicon = lexicon
         lexicon.freeze()
-        return Guide(name: file, language: language, passMark: 0, maxRepeats: 1, defaultChannel: .facebook,
+        return Guide(name: file, language: language.code, passMark: 0, maxRepeats: 1, defaultChannel: .facebook,
                      channels: [:], rules: rules, lexicon: lexicon, file: file)
     }
 }

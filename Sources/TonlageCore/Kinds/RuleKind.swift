@@ -112,6 +112,7 @@ public enum RuleKinds {
         ExistenceKind.self,
         SubstitutionKind.self,
         RequirementKind.self,
+        MentionKind.self,
         AddressKind.self,
         LengthKind.self,
         TemplateKind.self,

@@ -30,6 +30,7 @@ public final class HunspellDictionary: @unchecked Sendable {
     private var converters: (toDictionary: iconv_t, fromDictionary: iconv_t)?
     private var spellCache: [String: Bool] = [:]
     private var suggestionCache: [String: [String]] = [:]
+    private var stemCache: [String: [String]] = [:]
     /// Bounds each cache: a long batch over ever new words must not grow without end.
     private let cacheLimit = 200_000
 
@@ -105,21 +106,41 @@ public final class HunspellDictionary: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = suggestionCache[word] { return cached }
-        var result: [String] = []
-        if let encoded = encode(word), let handle = openedHandle() {
-            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-            let count = encoded.withUnsafeBufferPointer { Hunspell_suggest(handle, &list, $0.baseAddress) }
-            if let items = list {
-                for index in 0..<Int(count) {
-                    guard let item = items[index] else { continue }
-                    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(item).assumingMemoryBound(to: UInt8.self), count: strlen(item))
-                    if let decoded = decode(bytes) { result.append(decoded) }
-                }
-                Hunspell_free_list(handle, &list, count)
-            }
-        }
+        let result = list(for: word, Hunspell_suggest)
         if suggestionCache.count >= cacheLimit { suggestionCache.removeAll(keepingCapacity: true) }
         suggestionCache[word] = result
+        return result
+    }
+
+    /// The dictionary forms a word is an inflection of ("startet" → "starten", "Tagen" → "Tag",
+    /// "tagen"); empty for a word the dictionary does not know.
+    public func stems(of word: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = stemCache[word] { return cached }
+        let result = list(for: word, Hunspell_stem)
+        if stemCache.count >= cacheLimit { stemCache.removeAll(keepingCapacity: true) }
+        stemCache[word] = result
+        return result
+    }
+
+    /// Calls one of Hunspell's list-returning functions and decodes its words. Call with the
+    /// lock held.
+    private func list(for word: String,
+                      _ call: (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?,
+                               UnsafePointer<CChar>?) -> Int32) -> [String] {
+        guard let encoded = encode(word), let handle = openedHandle() else { return [] }
+        var result: [String] = []
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = encoded.withUnsafeBufferPointer { call(handle, &list, $0.baseAddress) }
+        if let items = list {
+            for index in 0..<Int(count) {
+                guard let item = items[index] else { continue }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(item).assumingMemoryBound(to: UInt8.self), count: strlen(item))
+                if let decoded = decode(bytes) { result.append(decoded) }
+            }
+            Hunspell_free_list(handle, &list, count)
+        }
         return result
     }
 

@@ -31,12 +31,15 @@ public struct Explorer {
             var reachedSteps: Set<String> = []
             var outcomes: [Outcome: Int] = [:]
             var unfinished = 0
-            for _ in 0..<plays {
+            for play in 0..<plays {
                 var run = ScenarioRun(scenario: scenario)
                 var turns = 0
+                // The first plays are the scenario's own example plays, answer by answer, so that
+                // whatever they reach counts as reached; the rest draw answers at random.
+                let scripted = play < scenario.examples.count ? scenario.examples[play].answers : []
                 while let step = run.stepID, turns < maxTurns {
                     reachedSteps.insert(step)
-                    _ = run.answer(random.pick(pool), scorer: scorer)
+                    _ = run.answer(turns < scripted.count ? scripted[turns] : random.pick(pool), scorer: scorer)
                     turns += 1
                 }
                 if let outcome = run.outcome { outcomes[outcome, default: 0] += 1 } else { unfinished += 1 }

@@ -32,7 +32,7 @@ public struct Linter {
         // examples and rule references cannot be checked without it.
         if guideIsLinted || guide == nil {
             report.diagnostics += guideProblems
-            if let guide { report.diagnostics += checkExamples(of: guide) }
+            if let guide { report.diagnostics += checkExamples(of: guide) + checkRecogniserExamples(of: guide) }
         }
         for file in files where !Self.samePath(file, guidePath) {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -47,7 +47,7 @@ public struct Linter {
             } else if Self.hasTopLevelKey("answers", in: text) {
                 report.diagnostics += CertificationLoader.loadAnswers(path: file).1
             } else if Self.hasTopLevelKey("pass", in: text) {
-                report.diagnostics += lintPlan(file: file)
+                report.diagnostics += lintPlan(file: file, language: guide?.scenarioLanguage ?? ScenarioLanguage(code: "de"))
             } else {
                 report.diagnostics += lintScenario(file: file, guide: guide)
             }
@@ -78,11 +78,11 @@ public struct Linter {
     }
 
     /// A plan's own problems, and scenarios it names that the library beside it lacks.
-    func lintPlan(file: String) -> [Diagnostic] {
+    func lintPlan(file: String, language: ScenarioLanguage) -> [Diagnostic] {
         let (plan, problems) = CertificationLoader.loadPlan(path: file)
         guard let plan else { return problems }
         let library = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        let known = ScenarioLoader.loadLibrary(directory: library, language: ScenarioLanguage(code: "de")).scenarios.map(\.id)
+        let known = ScenarioLoader.loadLibrary(directory: library, language: language).scenarios.map(\.id)
         return problems + plan.scenarios.filter { !known.contains($0) }.map { id in
             Diagnostic(file: file, line: 1, column: 1,
                        message: "the plan names the unknown scenario `\(id)`" + NameSuggestion.didYouMean(id, in: known),
@@ -130,6 +130,23 @@ public struct Linter {
                     result.append(Diagnostic(file: guide.file, line: example.line, column: example.column,
                                              message: "bad example does not trigger `\(rule.id)`", code: .exampleBadSilent))
                 }
+            }
+        }
+        return result
+    }
+
+    /// Each recogniser must recognise its `recognised` examples and none of its `not_recognised`.
+    func checkRecogniserExamples(of guide: Guide) -> [Diagnostic] {
+        let scorer = Scorer(guide: guide)
+        var result: [Diagnostic] = []
+        for recogniser in guide.recognisers {
+            for example in recogniser.examples {
+                let found = scorer.recognise(example.text, context: ReplyContext(channel: guide.defaultChannel))
+                    .contains(recogniser.id)
+                guard found != example.recognised else { continue }
+                result.append(Diagnostic(file: guide.file, line: example.line, column: example.column,
+                                         message: "the recogniser `\(recogniser.id)` " + (example.recognised ? "does not recognise" : "recognises")
+                                            + " this example", code: .exampleRecogniser))
             }
         }
         return result

@@ -154,6 +154,8 @@ public enum ScenarioLoader {
         // already reports what is missing, so the scenario does not report it a second time.
         var guideRules: [String: String] = [:]
         var guideRuleMarks: [(rule: String, line: Int, column: Int)] = []
+        // Groups met by one of the guide's recognisers (`{ recognise: zeitpunkt }`), by group name.
+        var recognised: [String: String] = [:]
         var mustNot: [String] = []
         var actions: [Action] = [.reply]
         if let expectNode = fields.node("expect"), let expect = YAMLFields(expectNode, sink: sink, what: "`expect`") {
@@ -171,7 +173,19 @@ public enum ScenarioLoader {
                             for item in items { if let phrase = item.string { checkPhrase(phrase, at: item.mark, language: language, sink: sink) } }
                         case .mapping:
                             guard let reference = YAMLFields(value, sink: sink, what: "a `must_mention` group") else { continue }
-                            reference.reportUnknownKeys(allowed: ["rule"], what: "a `must_mention` group")
+                            reference.reportUnknownKeys(allowed: ["rule", "recognise"], what: "a `must_mention` group")
+                            if let recogniser = reference.string("recognise") {
+                                if language.recognisers.contains(recogniser) {
+                                    recognised[key.string ?? ""] = recogniser
+                                } else {
+                                    reference.error("the guide has no recogniser `\(recogniser)`"
+                                                    + NameSuggestion.didYouMean(recogniser, in: language.recognisers)
+                                                    + " (recognisers: \(language.recognisers.joined(separator: ", ")))",
+                                                    code: .unknownRule, at: "recognise")
+                                }
+                                mustMention.append((key.string ?? "", []))
+                                continue
+                            }
                             guard let rule = reference.string("rule", required: true, what: "a `must_mention` group") else { continue }
                             guideRules[rule] = key.string ?? ""
                             let mark = reference.node("rule")?.mark
@@ -211,8 +225,13 @@ public enum ScenarioLoader {
             var id = "content.nennen_" + Self.slug(group.0)
             while mentionRules[id] != nil { id += "_" }
             mentionRules[id] = group.0
-            builder.mention(id: id, family: .content, severity: .warning, weight: weights.mustMention,
-                            message: strings.expectationMissing(group.0), phrases: group.1, report: .missing)
+            if let recogniser = recognised[group.0] {
+                builder.recognised(id: id, family: .content, severity: .warning, weight: weights.mustMention,
+                                   message: strings.expectationMissing(group.0), recogniser: recogniser)
+            } else {
+                builder.mention(id: id, family: .content, severity: .warning, weight: weights.mustMention,
+                                message: strings.expectationMissing(group.0), phrases: group.1, report: .missing)
+            }
         }
         if !mustNot.isEmpty {
             builder.mention(id: "content.tabu", family: .content, severity: .error, weight: weights.mustNot,

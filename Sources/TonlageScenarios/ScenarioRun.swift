@@ -79,6 +79,7 @@ public struct ScenarioRun: Sendable {
                                    action: answer.action, seconds: answer.seconds, ownSentences: ownSentences)
         var stepContext = context
         stepContext.ownSentences = nil     // found once, by the guide's scorer
+        if step.rules.usesRecognition { stepContext.recognised = scorer.recognise(answer.text, context: context) }
         let expectations = Scorer(guide: step.rules).score(answer.text, context: stepContext)
         if answer.action == .escalate {
             return Scorecard.empty(context: context, passMark: scorer.guide.passMark).adding(expectations)

@@ -21,9 +21,12 @@ struct KindDescriptionTests {
     @Test("every kind's example compiles without a diagnostic", arguments: RuleKinds.all.map { $0.name })
     func example(name: String) throws {
         let kind = try #require(RuleKinds.named(name))
+        // The recogniser that `recognised`'s example names.
         let yaml = """
             language: de
             pass_mark: 70
+            recognisers:
+              zeitpunkt: { kind: pattern, pattern: 'freitag' }
             rules:
             \(kind.description.exampleRules(kind: name))
             """

@@ -112,4 +112,22 @@ struct LintFixtureTests {
         #expect(first.summaries.allSatisfy { $0.unfinished == 0 })
         #expect(first.summaries.contains { ($0.outcomes[.resolved] ?? 0) > 0 })
     }
+
+    @Test("exploration agrees with the example plays: what an example reaches is never reported unreached")
+    func explorationAgreesWithExamples() throws {
+        let guide = try GuideLoader.load(path: Self.guidePath)
+        let scenarios = ScenarioLoader.loadLibrary(directory: Self.root.appendingPathComponent("scenarios").path,
+                                                   language: guide.scenarioLanguage).scenarios
+        var explorer = Explorer(guide: guide)
+        explorer.plays = 10
+        let scorer = Scorer(guide: guide)
+        let diagnostics = explorer.explore(scenarios, seed: 7).diagnostics.map(\.description)
+        for scenario in scenarios {
+            for example in scenario.examples {
+                guard let outcome = ScenarioRun.play(scenario, answers: example.answers, scorer: scorer).outcome else { continue }
+                #expect(!diagnostics.contains("\(scenario.file):1:1: warning: outcome `\(outcome.rawValue)` was never reached in 10 plays [explore-outcome-unreached]"),
+                        "\(scenario.id)")
+            }
+        }
+    }
 }

@@ -96,4 +96,41 @@ struct ExpectationReadingTests {
         #expect(diagnostics.last?.message.contains("`beruhig*`") == true)
         #expect(diagnostics.map(\.line) == [11, 12])
     }
+
+    @Test("a typed expectation: a vague promise is no concrete date, a DM step is a hand-off to DM")
+    func recognisers() throws {
+        let scenario = try Self.step(mustMention: "{ recognise: zeitpunkt }")
+        #expect(try Self.firstTurn(scenario, "Hallo Nina, dein Paket kommt am Freitag bis 12 Uhr.").outcome == .resolved)
+        let vague = try Self.firstTurn(scenario, "Hallo Nina, ich melde mich morgen wieder bei dir, sobald ich mehr weiß.")
+        #expect(vague.outcome == .lost)
+        #expect(vague.card.findings.contains { $0.rule == "content.nennen_termin_nennen" })
+
+        let handOff = try Self.step(mustMention: "{ recognise: privatnachricht }")
+        var run = ScenarioRun(scenario: handOff)
+        let turn = run.answer(Answer(text: "Hallo Nina, ich schaue sofort nach, schick mir kurz die Bestellnummer.", action: .dm),
+                              scorer: Fixtures.scorer)
+        #expect(turn?.mentioned == ["Termin nennen"])
+    }
+
+    @Test("a step naming a recogniser the guide lacks is an error with did-you-mean")
+    func unknownRecogniser() {
+        let (scenario, diagnostics) = Fixtures.scenario("""
+            id: test
+            title: Test
+            channel: facebook
+            customer: { name: Nina, handle: "@nina", mood: neutral }
+            briefing: Übung
+            steps:
+              - id: eins
+                posts: ["Wann?"]
+                expect:
+                  must_mention:
+                    Termin: { recognise: zeitpunk }
+                next:
+                  - go: lost
+            """)
+        #expect(scenario == nil)
+        #expect(diagnostics.map(\.code) == ["unknown-rule"])
+        #expect(diagnostics.first?.message.contains("did you mean `zeitpunkt`") == true)
+    }
 }

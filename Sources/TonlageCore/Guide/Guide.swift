@@ -16,6 +16,10 @@ public struct Guide: Sendable {
     public let file: String
     /// SHA-256 of the file's bytes, recorded with every scored run.
     public var contentHash: String = ""
+    /// What the guide can find in a reply by type (`recognisers:`), for scenario steps.
+    public internal(set) var recognisers: [Recogniser] = []
+    /// Whether a rule asks for recognisers (`kind: recognised`): only then does scoring run them.
+    public let usesRecognition: Bool
     /// What the scenario engine needs to know of the guide's language (`expectations:`).
     public internal(set) var scenarioLanguage: ScenarioLanguage
     /// Problems that did not stop the guide from loading (a rule left out for a missing dictionary).
@@ -37,6 +41,7 @@ public struct Guide: Sendable {
         scenarioLanguage = ScenarioLanguage(code: language)
         let referenced = Set(rules.flatMap { $0.checker.hitSources.map(\.rule) })
         keepsHits = rules.map { referenced.contains($0.id) }
+        usesRecognition = rules.contains { $0.checker is RecognisedKind }
     }
 
     public func settings(for channel: Channel) -> ChannelSettings {

@@ -7,7 +7,8 @@ import Yams
 /// error is not returned.
 public enum GuideLoader {
     static let topLevelKeys = ["name", "language", "description", "pass_mark", "max_repeats", "default_channel",
-                               "channels", "expectations", "rules"]
+                               "channels", "expectations", "recognisers", "rules"]
+    static let recogniserKeys = ["kind", "negations", "not_with", "met_by_action", "examples"]
     static let expectationKeys = ["dictionary", "negations", "stem_endings"]
     static let ruleKeys = ["id", "kind", "severity", "weight", "message", "rationale", "suggestion", "channels",
                            "except_channels", "moods", "quotations", "examples"]
@@ -77,21 +78,30 @@ public enum GuideLoader {
         } else {
             fields.missing("rules", what: "the guide")
         }
-        let scenarioLanguage = readScenarioLanguage(fields, language: language, sink: sink)
+        let recognisers = readRecognisers(fields, lexicon: &lexicon, sink: sink)
+        for rule in rules {
+            guard let wanted = (rule.checker as? RecognisedKind)?.recogniser, !recognisers.contains(where: { $0.id == wanted }) else { continue }
+            sink.report("the rule `\(rule.id)` names the recogniser `\(wanted)`, which the guide's `recognisers` lack"
+                        + NameSuggestion.didYouMean(wanted, in: recognisers.map(\.id)), code: .unknownRule, line: rule.line, column: 1)
+        }
+        let scenarioLanguage = readScenarioLanguage(fields, language: language, recognisers: recognisers.map(\.id), sink: sink)
         if sink.hasErrors { return (nil, sink.diagnostics) }
         lexicon.freeze()
         var guide = Guide(name: fields.string("name") ?? file, language: language, passMark: passMark,
                           maxRepeats: maxRepeats, defaultChannel: defaultChannel, channels: channels,
                           rules: rules, lexicon: lexicon, file: file)
         guide.scenarioLanguage = scenarioLanguage
+        guide.recognisers = recognisers
         guide.warnings = sink.diagnostics.filter { $0.level == .warning }
         return (guide, sink.diagnostics)
     }
 
     /// The `expectations:` block: how scenario steps read replies in this language.
-    private static func readScenarioLanguage(_ fields: YAMLFields, language: String, sink: DiagnosticSink) -> ScenarioLanguage {
-        guard let node = fields.node("expectations") else { return ScenarioLanguage(code: language) }
-        guard let block = YAMLFields(node, sink: sink, what: "`expectations`") else { return ScenarioLanguage(code: language) }
+    private static func readScenarioLanguage(_ fields: YAMLFields, language: String, recognisers: [String],
+                                             sink: DiagnosticSink) -> ScenarioLanguage {
+        guard let node = fields.node("expectations"), let block = YAMLFields(node, sink: sink, what: "`expectations`") else {
+            return ScenarioLanguage(code: language, recognisers: recognisers)
+        }
         block.reportUnknownKeys(allowed: expectationKeys, what: "`expectations`")
         var dictionary = block.string("dictionary")
         if let name = dictionary {
@@ -106,7 +116,50 @@ public enum GuideLoader {
             }
         }
         return ScenarioLanguage(code: language, dictionary: dictionary, negations: block.strings("negations").map(\.text),
-                                stemEndings: block.strings("stem_endings").map(\.text))
+                                stemEndings: block.strings("stem_endings").map(\.text), recognisers: recognisers)
+    }
+
+    /// `recognisers:` maps a name to a rule kind's parameters, plus what drops a candidate
+    /// (`negations`, `not_with`) and the action that meets it outright (`met_by_action`).
+    private static func readRecognisers(_ fields: YAMLFields, lexicon: inout Lexicon, sink: DiagnosticSink) -> [Recogniser] {
+        guard let node = fields.node("recognisers") else { return [] }
+        guard case let .mapping(mapping) = node else {
+            sink.report("`recognisers` maps names to a rule kind and its parameters", code: .wrongType, at: node.mark)
+            return []
+        }
+        var result: [Recogniser] = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                sink.report("a recogniser's name is a word (letters, digits, `_`, `-`), not `\(name)`", code: .badID, at: key.mark)
+                continue
+            }
+            guard let entry = YAMLFields(value, sink: sink, what: "the recogniser `\(name)`") else { continue }
+            let errorsBefore = sink.diagnostics.count
+            guard let kindName = entry.string("kind", required: true, what: "the recogniser `\(name)`") else { continue }
+            guard let kind = RuleKinds.named(kindName) else {
+                entry.error("unknown rule kind `\(kindName)`" + NameSuggestion.didYouMean(kindName, in: RuleKinds.all.map { $0.name }),
+                            code: .unknownKind, at: "kind")
+                continue
+            }
+            entry.reportUnknownKeys(allowed: recogniserKeys + kind.parameters, what: "a recogniser of kind `\(kindName)`")
+            let checker = kind.init(entry, lexicon: &lexicon)
+            let negations = PhraseMatcher.read("negations", from: entry, required: false, what: "a recogniser", lexicon: &lexicon)
+            let notWith = PhraseMatcher.read("not_with", from: entry, required: false, what: "a recogniser", gap: 1, lexicon: &lexicon)
+            var examples: [(text: String, recognised: Bool, line: Int, column: Int)] = []
+            if let examplesNode = entry.node("examples"), let list = YAMLFields(examplesNode, sink: sink, what: "`examples`") {
+                list.reportUnknownKeys(allowed: ["recognised", "not_recognised"], what: "a recogniser's `examples`")
+                for (exampleKey, recognised) in [("recognised", true), ("not_recognised", false)] {
+                    for (text, mark) in list.strings(exampleKey) {
+                        examples.append((text, recognised, mark?.line ?? 1, mark?.column ?? 1))
+                    }
+                }
+            }
+            guard sink.diagnostics[errorsBefore...].allSatisfy({ $0.level != .error }), checker.isAvailable else { continue }
+            result.append(Recogniser(id: name, metByAction: entry.choice("met_by_action", as: Action.self), checker: checker,
+                                     negations: negations, notWith: notWith, examples: examples, line: key.mark?.line ?? 1))
+        }
+        return result
     }
 
     /// Where the value of `key` stands in a mapping node.

@@ -23,6 +23,13 @@ public struct RuleSetBuilder {
         add(id: id, family: family, kind: kind, severity: severity, weight: weight, message: message)
     }
 
+    /// A step's expectation met by one of the guide's recognisers (`{ recognise: zeitpunkt }`).
+    public mutating func recognised(id: String, family: Family, severity: Severity, weight: Int, message: String,
+                                    recogniser: String) {
+        add(id: id, family: family, kind: RecognisedKind(recogniser: recogniser), severity: severity, weight: weight,
+            message: message)
+    }
+
     public mutating func existence(id: String, family: Family, severity: Severity, weight: Int,
                                    message: String, phrases: [String], gap: Int = 1) {
         let kind = ExistenceKind(phrases: phrases, gap: gap, lexicon: &lexicon)

@@ -12,11 +12,15 @@ public struct ScenarioLanguage: Sendable {
     /// Endings that make a word the dictionary lacks into one it knows ("beruhig" + "en"): an
     /// expectation word written so is a stem its author meant to end in `*`, which lint says.
     public let stemEndings: [String]
+    /// The names of the guide's recognisers, which a step may ask for (`{ recognise: NAME }`).
+    public let recognisers: [String]
 
-    public init(code: String, dictionary: String? = nil, negations: [String] = [], stemEndings: [String] = []) {
+    public init(code: String, dictionary: String? = nil, negations: [String] = [], stemEndings: [String] = [],
+                recognisers: [String] = []) {
         self.code = code
         self.dictionary = dictionary
         self.negations = negations
         self.stemEndings = stemEndings
+        self.recognisers = recognisers
     }
 }

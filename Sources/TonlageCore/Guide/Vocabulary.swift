@@ -85,6 +85,9 @@ public struct ReplyContext: Sendable, Hashable {
     /// The agent's earlier sentences, by fingerprint (`OwnSentences`), with the number
     /// of other scenarios each was written in; given by a front end that has the history.
     public var ownSentences: [String: Int]?
+    /// The guide's recognisers that found what they look for in the reply
+    /// (`Scorer.recognise`), for a scenario step's `recognised` rules; nil when not yet asked.
+    public var recognised: Set<String>?
 
     public init(channel: Channel, mood: Mood = .neutral, action: Action = .reply, seconds: Double? = nil,
                 ownSentences: [String: Int]? = nil) {

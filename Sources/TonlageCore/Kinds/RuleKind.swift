@@ -113,6 +113,7 @@ public enum RuleKinds {
         SubstitutionKind.self,
         RequirementKind.self,
         MentionKind.self,
+        RecognisedKind.self,
         AddressKind.self,
         LengthKind.self,
         TemplateKind.self,

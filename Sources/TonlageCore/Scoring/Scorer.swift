@@ -12,6 +12,10 @@ public struct Scorer: Sendable {
         let length = ChannelLength.measure(analyzed, counting: settings.counting,
                                            limits: [settings.recommended ?? .max, settings.limit ?? .max])
         var ruleContext = RuleContext(reply: context, channel: settings, length: length)
+        if guide.usesRecognition && context.recognised == nil {
+            ruleContext = RuleContext(reply: context.recognising(recognised(in: analyzed, context: ruleContext)),
+                                      channel: settings, length: length)
+        }
 
         var raw: [(hit: Hit, rule: Int, deduction: Int)] = []
         var deductions = [Int](repeating: 0, count: Family.allCases.count)
@@ -58,6 +62,31 @@ public struct Scorer: Sendable {
         return Scorecard(context: context, score: score, passed: passed, passMark: guide.passMark,
                          length: length.value, lengthLimit: settings.limit, dimensions: dimensions, findings: findings,
                          skipped: skipped)
+    }
+}
+
+extension Scorer {
+    /// The guide's recognisers that find what they look for in a reply: what a scenario step
+    /// hands its `recognised` rules in `ReplyContext.recognised`.
+    public func recognise(_ text: String, context: ReplyContext) -> Set<String> {
+        guard !guide.recognisers.isEmpty else { return [] }
+        let analyzed = AnalyzedText(text, lexicon: guide.lexicon)
+        let settings = guide.settings(for: context.channel)
+        let length = ChannelLength.measure(analyzed, counting: settings.counting,
+                                           limits: [settings.recommended ?? .max, settings.limit ?? .max])
+        return recognised(in: analyzed, context: RuleContext(reply: context, channel: settings, length: length))
+    }
+
+    func recognised(in text: AnalyzedText, context: RuleContext) -> Set<String> {
+        Set(guide.recognisers.filter { $0.recognises(text, context: context) }.map(\.id))
+    }
+}
+
+extension ReplyContext {
+    func recognising(_ recognised: Set<String>) -> ReplyContext {
+        var context = self
+        context.recognised = recognised
+        return context
     }
 }
 

@@ -11,8 +11,16 @@ import TonlageScenarios
 /// scenario's good play must reach a success outcome and its bad play must not.
 public struct Linter {
     public let guidePath: String
+    /// The scenario library that answers files and plans name, when given; else the folder
+    /// above theirs, else `defaultScenariosPath`.
+    public let scenariosPath: String?
+    public let defaultScenariosPath: String?
 
-    public init(guidePath: String) { self.guidePath = guidePath }
+    public init(guidePath: String, scenariosPath: String? = nil, defaultScenariosPath: String? = nil) {
+        self.guidePath = guidePath
+        self.scenariosPath = scenariosPath
+        self.defaultScenariosPath = defaultScenariosPath
+    }
 
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic] = []
@@ -45,7 +53,7 @@ public struct Linter {
                 report.diagnostics += problems
                 if let other { report.diagnostics += checkExamples(of: other) }
             } else if Self.hasTopLevelKey("answers", in: text) {
-                report.diagnostics += CertificationLoader.loadAnswers(path: file).1
+                report.diagnostics += lintAnswers(file: file, text: text, language: guide?.scenarioLanguage ?? ScenarioLanguage(code: "de"))
             } else if Self.hasTopLevelKey("pass", in: text) {
                 report.diagnostics += lintPlan(file: file, language: guide?.scenarioLanguage ?? ScenarioLanguage(code: "de"))
             } else {
@@ -77,12 +85,50 @@ public struct Linter {
         text.split(separator: "\n").contains { $0.hasPrefix(key + ":") }
     }
 
+    /// The scenarios a plan or answers file refers to: `scenariosPath`, else the library one
+    /// folder up (`scenarios/certification/plan.yaml` names the scenarios in `scenarios/`),
+    /// else `defaultScenariosPath`.
+    func library(besides file: String, language: ScenarioLanguage) -> [Scenario] {
+        if let scenariosPath { return ScenarioLoader.loadLibrary(directory: scenariosPath, language: language).scenarios }
+        let above = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let found = ScenarioLoader.loadLibrary(directory: above, language: language).scenarios
+        guard found.isEmpty, let defaultScenariosPath else { return found }
+        return ScenarioLoader.loadLibrary(directory: defaultScenariosPath, language: language).scenarios
+    }
+
+    /// An answers file's own problems, and the scenario and step ids it gives that the library
+    /// lacks (a misspelt step id would leave that step unanswered), each at its place.
+    func lintAnswers(file: String, text: String, language: ScenarioLanguage) -> [Diagnostic] {
+        let problems = CertificationLoader.loadAnswers(path: file).1
+        guard !problems.contains(where: { $0.level == .error }) else { return problems }
+        let scenarios = library(besides: file, language: language)
+        let sink = DiagnosticSink(file: file)
+        guard !scenarios.isEmpty, let root = YAMLSource.compose(text, sink: sink), case let .mapping(top) = root,
+              let answers = top.first(where: { $0.key.string == "answers" })?.value, case let .mapping(byScenario) = answers
+        else { return problems }
+        for (scenarioKey, steps) in byScenario {
+            let id = scenarioKey.string ?? ""
+            guard let scenario = scenarios.first(where: { $0.id == id }) else {
+                sink.report("no scenario `\(id)` in the library" + NameSuggestion.didYouMean(id, in: scenarios.map(\.id)),
+                            code: .unknownScenario, at: scenarioKey.mark)
+                continue
+            }
+            guard case let .mapping(byStep) = steps else { continue }
+            let stepIDs = scenario.steps.map(\.id)
+            for (stepKey, _) in byStep where !stepIDs.contains(stepKey.string ?? "") {
+                let step = stepKey.string ?? ""
+                sink.report("the scenario `\(id)` has no step `\(step)`" + NameSuggestion.didYouMean(step, in: stepIDs)
+                            + " (steps: \(stepIDs.joined(separator: ", ")))", code: .unknownStep, at: stepKey.mark)
+            }
+        }
+        return problems + sink.diagnostics
+    }
+
     /// A plan's own problems, and scenarios it names that the library beside it lacks.
     func lintPlan(file: String, language: ScenarioLanguage) -> [Diagnostic] {
         let (plan, problems) = CertificationLoader.loadPlan(path: file)
         guard let plan else { return problems }
-        let library = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        let known = ScenarioLoader.loadLibrary(directory: library, language: language).scenarios.map(\.id)
+        let known = library(besides: file, language: language).map(\.id)
         return problems + plan.scenarios.filter { !known.contains($0) }.map { id in
             Diagnostic(file: file, line: 1, column: 1,
                        message: "the plan names the unknown scenario `\(id)`" + NameSuggestion.didYouMean(id, in: known),

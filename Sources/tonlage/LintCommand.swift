@@ -43,7 +43,8 @@ struct Lint: ParsableCommand {
         let guidePath = library.guideOptions.guidePath
         let scenarioFolder = library.scenarios ?? Paths.defaultScenarios
         let targets = paths.isEmpty ? [guidePath, scenarioFolder] : paths
-        var report = Linter(guidePath: guidePath).lint(paths: targets)
+        var report = Linter(guidePath: guidePath, scenariosPath: library.scenarios, defaultScenariosPath: Paths.defaultScenarios)
+            .lint(paths: targets)
         var summaries: [Explorer.Summary] = []
         if explore, let guide = try? GuideLoader.load(path: guidePath) {
             let scenarios = targets.flatMap { path -> [Scenario] in

@@ -27,6 +27,10 @@ struct Tonlage: ParsableCommand {
     /// which reads as "failed the guide".
     static func runMain() -> Never {
         Output.prepare()
+        if let mistake = CommandSuggestion.mistake(in: Array(CommandLine.arguments.dropFirst()),
+                                                   commands: configuration.subcommands.map { $0._commandName }) {
+            InputError(description: mistake).exit()
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

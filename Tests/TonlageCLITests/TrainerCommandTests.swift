@@ -19,6 +19,19 @@ struct TrainerCommandTests {
         #expect(try Binary.run(["lint", "--strict", warnings]).status == 1)
     }
 
+    @Test("a mistyped command is an error with did-you-mean, not a scenario for `play`")
+    func mistypedCommand() throws {
+        for (typed, meant) in [("chek", "check"), ("progres", "progress"), ("lnt", "lint")] {
+            let result = try Binary.run([typed, "Hallo"], environment: Binary.environment())
+            #expect(result.status == 2, "\(typed)")
+            #expect(result.stderr == "tonlage: `\(typed)` is not a command; did you mean `\(meant)`? (`tonlage --help` lists them)\n")
+            #expect(result.stdout.isEmpty)
+        }
+        // A scenario id still starts `play`, and a real command still runs.
+        let check = try Binary.run(["check", "--format", "json", "Hallo Jana, dein Paket kommt morgen."], environment: Binary.environment())
+        #expect(check.status == 0)
+    }
+
     @Test("lint --format json gives the same findings for editors and CI")
     func lintJSON() throws {
         let result = try Binary.run(["lint", "--format", "json", Self.broken.path])

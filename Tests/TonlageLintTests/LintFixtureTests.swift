@@ -62,6 +62,27 @@ struct LintFixtureTests {
         #expect(report.diagnostics.last?.message == "the plan names the unknown scenario `lob-mantle`, did you mean `lob-mantel`?")
     }
 
+    @Test("an answers file's unknown scenario and step ids are errors at their place, with did-you-mean")
+    func answersIDs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-answers-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try """
+            agent: Tom
+            answers:
+              lob-mantel:
+                lop: "Danke dir, Tom!"
+              paket-verspätet:
+                beschwerde: "Hallo"
+            """.write(to: answers, atomically: true, encoding: .utf8)
+        let linter = Linter(guidePath: Self.guidePath, scenariosPath: Self.root.appendingPathComponent("scenarios").path)
+        let report = linter.lint(paths: [answers.path])
+        #expect(report.diagnostics.map(\.code) == ["unknown-step", "unknown-scenario"])
+        #expect(report.diagnostics.map { "\($0.line):\($0.column)" } == ["4:5", "5:3"])
+        #expect(report.diagnostics.first?.message.contains("did you mean `lob`?") == true)
+        #expect(report.diagnostics.last?.message.contains("did you mean `paket-verspaetet`?") == true)
+    }
+
     @Test("TODO notes are warnings with their column")
     func todos() {
         let diagnostics = Linter.todos(in: "a: 1\n  # TODO: später\nb: 2 # TODO: auch", file: "f.yaml")

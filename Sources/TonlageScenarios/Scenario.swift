@@ -17,6 +17,11 @@ public struct Scenario: Sendable {
     public let start: String
     public let steps: [Step]
     public let examples: [ScenarioExample]
+    /// The scenario's clock when the first post is shown, in seconds after midnight (`clock:
+    /// "22:30"`), or nil: the conversation happens at no time of day in particular.
+    public let clock: Int?
+    /// How many scenario seconds one second of typing counts (`typing_factor`, default 1).
+    public let typingFactor: Double
     /// The file it was read from and the SHA-256 of its bytes, for the progress store.
     public let file: String
     public let contentHash: String
@@ -40,11 +45,24 @@ public struct Post: Sendable {
     public let name: String
     public let handle: String
     public let text: String
+    /// How long the post has waited for an answer when the trainee sees it, in seconds
+    /// (`waiting_minutes`): it counts towards the response time.
+    public let waitingSeconds: Int
+
+    public init(name: String, handle: String, text: String, waitingSeconds: Int = 0) {
+        self.name = name
+        self.handle = handle
+        self.text = text
+        self.waitingSeconds = waitingSeconds
+    }
 }
 
 public struct Step: Sendable {
     public let id: String
     public let posts: [Post]
+    /// Where this step happens, when not in the scenario's channel: a conversation moved to a
+    /// DM (where a reply is a private message), or an e-mail.
+    public let channel: Channel?
     /// The customer's mood at this step, unless a transition into it set another.
     public let mood: Mood?
     public let expectations: Expectations
@@ -76,9 +94,10 @@ public struct Transition: Sendable {
 
     public let condition: Condition?
     public let destination: Destination
-    /// What the customer answers.
-    public let reaction: String?
-    /// The customer's mood from here on.
+    /// What the customer answers, by what the reply did.
+    public let reaction: Reaction?
+    /// The customer's mood from here on; nil: one step better after a reply that passed, one
+    /// step worse after one that did not.
     public let mood: Mood?
     /// Where `go:` stands in the file, for diagnostics.
     public let line: Int

@@ -6,8 +6,8 @@ import Yams
 /// A broken file never stops the others from loading.
 public enum ScenarioLoader {
     static let topLevelKeys = ["id", "title", "channel", "brand", "difficulty", "customer", "briefing", "success",
-                               "start", "steps", "examples", "weights"]
-    static let stepKeys = ["id", "posts", "mood", "expect", "target_seconds", "next"]
+                               "start", "steps", "examples", "weights", "clock", "typing_factor"]
+    static let stepKeys = ["id", "posts", "channel", "mood", "expect", "target_seconds", "next"]
     static let expectKeys = ["must_mention", "must_not", "action"]
     static let transitionKeys = ["if", "go", "reaction", "mood"]
     static let conditionKeys = ["action", "min_score", "max_score", "passed", "mentions", "not_mentions", "findings", "no_findings"]
@@ -86,12 +86,23 @@ public enum ScenarioLoader {
                          code: .unknownStep, at: "start")
         }
         checkTransitions(steps, stepMarks: stepMarks, start: start, sink: sink)
+        checkVerdicts(steps, success: success, sink: sink)
         let examples = readExamples(fields, sink: sink)
+
+        let clock = fields.string("clock").flatMap { text -> Int? in
+            guard let seconds = Self.secondsAfterMidnight(text) else {
+                fields.error("`clock` is a time of day on the 24-hour clock, such as \"22:30\"", code: .badValue, at: "clock")
+                return nil
+            }
+            return seconds
+        }
+        let typingFactor = fields.double("typing_factor", in: 0.1...1000) ?? 1
 
         guard !sink.hasErrors, let channel, let persona else { return (nil, sink.diagnostics) }
         let scenario = Scenario(id: id, title: title, channel: channel, brand: fields.string("brand") ?? "",
                                 customer: persona, difficulty: difficulty, briefing: briefing, success: success,
-                                start: start, steps: steps, examples: examples, file: file, contentHash: contentHash)
+                                start: start, steps: steps, examples: examples, clock: clock, typingFactor: typingFactor,
+                                file: file, contentHash: contentHash)
         return (scenario, sink.diagnostics)
     }
 
@@ -140,9 +151,10 @@ public enum ScenarioLoader {
                 if case let .scalar(scalar) = item {
                     posts.append(Post(name: "", handle: "", text: scalar.string))
                 } else if let post = YAMLFields(item, sink: sink, what: "a post") {
-                    post.reportUnknownKeys(allowed: ["name", "handle", "text"], what: "a post")
+                    post.reportUnknownKeys(allowed: ["name", "handle", "text", "waiting_minutes"], what: "a post")
                     guard let text = post.string("text", required: true, what: "a post") else { continue }
-                    posts.append(Post(name: post.string("name") ?? "", handle: post.string("handle") ?? "", text: text))
+                    posts.append(Post(name: post.string("name") ?? "", handle: post.string("handle") ?? "", text: text,
+                                      waitingSeconds: (post.int("waiting_minutes", in: 0...10_080) ?? 0) * 60))
                 }
             }
         } else {
@@ -157,7 +169,10 @@ public enum ScenarioLoader {
         // Groups met by one of the guide's recognisers (`{ recognise: zeitpunkt }`), by group name.
         var recognised: [String: String] = [:]
         var mustNot: [String] = []
-        var actions: [Action] = [.reply]
+        // In a step that happens in a DM, the expected reply is a private message.
+        let stepChannel = fields.choice("channel", as: Channel.self)
+        let defaultActions: [Action] = stepChannel == .dm ? [.dm] : [.reply]
+        var actions = defaultActions
         if let expectNode = fields.node("expect"), let expect = YAMLFields(expectNode, sink: sink, what: "`expect`") {
             expect.reportUnknownKeys(allowed: expectKeys, what: "`expect`")
             if let groups = expect.node("must_mention") {
@@ -205,7 +220,7 @@ public enum ScenarioLoader {
             let forbidden = expect.strings("must_not")
             for (phrase, mark) in forbidden { checkPhrase(phrase, at: mark, language: language, sink: sink) }
             mustNot = forbidden.map(\.text)
-            actions = expect.choices("action", as: Action.self) ?? [.reply]
+            actions = expect.choices("action", as: Action.self) ?? defaultActions
         }
         let target = fields.int("target_seconds", in: 1...86_400)
 
@@ -242,7 +257,7 @@ public enum ScenarioLoader {
             builder.responseTime(id: "tempo.antwortzeit", severity: .warning, weight: weights.responseTime, message: strings.expectationTempo,
                                  targetSeconds: target)
         }
-        return Step(id: id, posts: posts, mood: fields.choice("mood", as: Mood.self),
+        return Step(id: id, posts: posts, channel: stepChannel, mood: fields.choice("mood", as: Mood.self),
                     expectations: Expectations(mustMention: mustMention, mustNot: mustNot, actions: actions),
                     targetSeconds: target, transitions: transitions, rules: builder.build(file: file),
                     mentionRules: mentionRules, guideRuleMarks: guideRuleMarks)
@@ -270,6 +285,14 @@ public enum ScenarioLoader {
                             + "to match its forms; without `*` it matches only itself", code: .stemWithoutStar, at: mark)
             }
         }
+    }
+
+    /// "22:30" → 81,000; nil for anything but `H:MM` or `HH:MM` on the 24-hour clock.
+    static func secondsAfterMidnight(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              let hours = Int(parts[0]), let minutes = Int(parts[1]), (0...23).contains(hours), (0...59).contains(minutes) else { return nil }
+        return hours * 3600 + minutes * 60
     }
 
     /// "Verständnis zeigen" → "verständnis_zeigen".
@@ -322,8 +345,60 @@ public enum ScenarioLoader {
         }
         let destination: Transition.Destination = Outcome(rawValue: go).map { .outcome($0) } ?? .step(go)
         let goMark = fields.node("go")?.mark
-        return Transition(condition: condition, destination: destination, reaction: fields.string("reaction"),
+        return Transition(condition: condition, destination: destination,
+                          reaction: readReaction(fields.node("reaction"), groups: groups, sink: sink),
                           mood: fields.choice("mood", as: Mood.self), line: goMark?.line ?? 1, column: goMark?.column ?? 1)
+    }
+
+    /// `reaction:` is one wording, a list of wordings, or a mapping from what the reply did
+    /// (`passed`, a family such as `address`, a rule id, a `must_mention` group, `default`) to
+    /// one wording or several.
+    private static func readReaction(_ node: Node?, groups: [String], sink: DiagnosticSink) -> Reaction? {
+        guard let node else { return nil }
+        func wordings(_ value: Node) -> [String]? {
+            switch value {
+            case let .scalar(scalar): return [scalar.string]
+            case let .sequence(items) where items.allSatisfy({ $0.string != nil }) && !items.isEmpty: return items.compactMap(\.string)
+            default:
+                sink.report("a reaction is a wording, or a list of wordings to choose from", code: .wrongType, at: value.mark)
+                return nil
+            }
+        }
+        guard case let .mapping(mapping) = node else { return wordings(node).map { Reaction(wordings: [Reaction.fallback: $0]) } }
+        let known = [Reaction.passed, Reaction.fallback] + Family.allCases.map(\.rawValue) + groups
+        var result: [String: [String]] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            // A rule id (`content.aktion`, a guide rule) has a dot; anything else must be known.
+            if !name.contains("."), !known.contains(name) {
+                sink.report("`\(name)` is not something a reply can do" + NameSuggestion.didYouMean(name, in: known)
+                            + " (a reaction is keyed by `passed`, a family, a rule id, a `must_mention` group or `default`)",
+                            code: .unknownKey, at: key.mark)
+                continue
+            }
+            if let list = wordings(value) { result[name] = list }
+        }
+        return Reaction(wordings: result)
+    }
+
+    /// The customer's reaction must agree with the verdict on screen: a reply that failed the
+    /// guide must not end the scenario in success ("85/100 – bestanden" beside "Kunde
+    /// verloren" and its opposite), so a transition to a success outcome asks for `passed: true`,
+    /// and a `passed` reaction on a transition that only failing replies take is never heard.
+    private static func checkVerdicts(_ steps: [Step], success: [Outcome], sink: DiagnosticSink) {
+        for step in steps {
+            for transition in step.transitions {
+                guard case let .outcome(outcome) = transition.destination else { continue }
+                if success.contains(outcome), transition.condition?.passed != true, transition.condition?.action != .escalate {
+                    sink.report("a reply that fails the guide can end the scenario as `\(outcome.rawValue)` here: add `passed: true` to `if`",
+                                code: .verdictMismatch, line: transition.line, column: transition.column)
+                }
+                if transition.condition?.passed == false, transition.reaction?.wordings[Reaction.passed] != nil {
+                    sink.report("only failing replies take this transition, so its `passed` reaction is never heard",
+                                code: .verdictMismatch, line: transition.line, column: transition.column)
+                }
+            }
+        }
     }
 
     /// Targets exist; every step ends with a transition without `if`; every step is reachable.

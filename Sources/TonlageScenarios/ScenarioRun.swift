@@ -9,6 +9,8 @@ public struct TurnResult: Sendable {
     /// The `must_mention` groups the reply met.
     public let mentioned: Set<String>
     public let reaction: String?
+    /// The customer's mood after the reply.
+    public let mood: Mood
     /// The next step, or nil when the conversation ended.
     public let nextStep: String?
     public let outcome: Outcome?
@@ -26,29 +28,43 @@ public struct ScenarioRun: Sendable {
     public private(set) var turns: [TurnResult] = []
     /// The agent's earlier sentences, for the own-boilerplate hint (`ReplyContext.ownSentences`).
     public var ownSentences: [String: Int]?
-    private var previous: (stepID: String?, mood: Mood, outcome: Outcome?)?
+    /// Chooses among a reaction's wordings: the same seed, the same words (`Reaction`).
+    public let seed: UInt64
+    /// The scenario's clock as the current step is shown, in seconds after midnight.
+    public private(set) var clock: Int?
+    private var previous: (stepID: String?, mood: Mood, outcome: Outcome?, clock: Int?)?
 
-    public init(scenario: Scenario) {
+    public init(scenario: Scenario, seed: UInt64 = 0) {
         self.scenario = scenario
+        self.seed = seed
         stepID = scenario.start
         mood = scenario.step(scenario.start)?.mood ?? scenario.customer.mood
+        clock = scenario.clock
     }
 
     public var currentStep: Step? { stepID.flatMap(scenario.step) }
     public var isFinished: Bool { outcome != nil }
 
     /// Scores an answer to the current step and follows the first transition whose condition holds.
-    public mutating func answer(_ answer: Answer, scorer: Scorer) -> TurnResult? {
+    public mutating func answer(_ given: Answer, scorer: Scorer) -> TurnResult? {
         guard let step = currentStep else { return nil }
-        let card = Self.score(answer, step: step, channel: scenario.channel, mood: mood, scorer: scorer, ownSentences: ownSentences)
+        let channel = step.channel ?? scenario.channel
+        // In a conversation already moved to a DM, a reply is a private message; the response
+        // time counts from when the oldest post came in, and typing counts in scenario time.
+        var answer = given
+        if channel == .dm && answer.action == .reply { answer.action = .dm }
+        let waiting = step.posts.map(\.waitingSeconds).max() ?? 0
+        let typing = given.seconds.map { $0 * scenario.typingFactor }
+        if waiting > 0 || typing != nil { answer.seconds = Double(waiting) + (typing ?? 0) }
+        let card = Self.score(answer, step: step, channel: channel, mood: mood, scorer: scorer, ownSentences: ownSentences)
         let missing = Set(card.findings.compactMap { step.mentionRules[$0.rule] })
         let mentioned = Set(step.mentionGroups).subtracting(missing)
         // The loader guarantees the last transition has no condition.
         let transition = step.transitions.first { $0.condition?.holds(for: answer.action, card: card, mentioned: mentioned) ?? true }
             ?? step.transitions[step.transitions.count - 1]
 
-        previous = (stepID, mood, outcome)
-        if let newMood = transition.mood { mood = newMood }
+        previous = (stepID, mood, outcome, clock)
+        mood = transition.mood ?? (card.passed ? mood.better : mood.worse)
         switch transition.destination {
         case let .step(next):
             stepID = next
@@ -57,8 +73,11 @@ public struct ScenarioRun: Sendable {
             stepID = nil
             outcome = end
         }
+        if let now = clock { clock = (now + Int(typing ?? 0)) % 86_400 }
+        let reaction = transition.reaction?.text(keys: Self.reactionKeys(card, step: step),
+                                                  seed: seed &+ UInt64(turns.count))
         let result = TurnResult(stepID: step.id, answer: answer, card: card, mentioned: mentioned,
-                                reaction: transition.reaction, nextStep: stepID, outcome: outcome)
+                                reaction: reaction, mood: mood, nextStep: stepID, outcome: outcome)
         turns.append(result)
         return result
     }
@@ -66,7 +85,7 @@ public struct ScenarioRun: Sendable {
     /// Back to the step just answered, to answer it again (the turn stays on record).
     public mutating func retry() {
         guard let previous else { return }
-        (stepID, mood, outcome) = previous
+        (stepID, mood, outcome, clock) = previous
         self.previous = nil
     }
 
@@ -87,6 +106,27 @@ public struct ScenarioRun: Sendable {
         return scorer.score(answer.text, context: context).adding(expectations)
     }
 
+    /// What a reply did, most telling first, for `Reaction`: each finding by severity and
+    /// weight (the wrong action is an error at the reply's start, so it leads its rank), as its rule id, the `must_mention` group it missed and its family;
+    /// `passed` for a reply that passed; `default`.
+    public static func reactionKeys(_ card: Scorecard, step: Step) -> [String] {
+        let ranked = card.findings.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if (x.severity == .error) != (y.severity == .error) { return x.severity == .error }
+            if x.deduction != y.deduction { return x.deduction > y.deduction }
+            return a.offset < b.offset
+        }.map(\.element)
+        var keys: [String] = []
+        for finding in ranked {
+            keys.append(finding.rule)
+            if let group = step.mentionRules[finding.rule] { keys.append(group) }
+            keys.append(finding.family.rawValue)
+        }
+        if card.passed { keys.append(Reaction.passed) }
+        keys.append(Reaction.fallback)
+        return keys
+    }
+
     /// The mean score of the turns, or 0 without any.
     public var averageScore: Int {
         turns.isEmpty ? 0 : Int((Double(turns.map(\.card.score).reduce(0, +)) / Double(turns.count)).rounded())
@@ -100,4 +140,11 @@ public struct ScenarioRun: Sendable {
         }
         return run
     }
+}
+
+extension Mood {
+    /// One step towards happy, and towards angry: how a reply moves a customer when the
+    /// scenario does not say.
+    var better: Mood { self == .angry ? .neutral : .happy }
+    var worse: Mood { self == .happy ? .neutral : .angry }
 }

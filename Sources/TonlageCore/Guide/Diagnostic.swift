@@ -113,13 +113,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case catastrophicRegex = "catastrophic-regex"
     case stemWithoutStar = "stem-without-star"
     case neverMatches = "never-matches"
+    case verdictMismatch = "verdict-mismatch"
 
     /// Errors stop a file from being used; warnings point at something probably unintended
     /// (and fail `lint --strict`).
     public var level: Diagnostic.Level {
         switch self {
         case .unreachableStep, .todo, .missingDictionary, .exploreStepUnreached, .exploreOutcomeUnreached, .exploreDeadEnd,
-             .catastrophicRegex, .stemWithoutStar, .neverMatches:
+             .catastrophicRegex, .stemWithoutStar, .neverMatches, .verdictMismatch:
             .warning
         default:
             .error
@@ -163,6 +164,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .exploreDeadEnd: "`--explore` found plays that never end"
         case .aliasLimit: "a file that expands to too many YAML nodes through aliases (an alias bomb)"
         case .stemWithoutStar: "an expected or forbidden word that is a bare word stem without `*` (it matches only itself)"
+        case .verdictMismatch: "a transition whose customer reaction can contradict the verdict (success after a failed reply)"
         case .neverMatches: "an expected phrase that can never be found (it crosses a sentence end, or holds no word)"
         case .catastrophicRegex: "a pattern that can backtrack catastrophically: the rule is left out"
         }

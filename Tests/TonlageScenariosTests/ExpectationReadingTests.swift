@@ -33,7 +33,7 @@ struct ExpectationReadingTests {
                     Termin nennen: \(mustMention)
                   must_not: \(mustNot)
                 next:
-                  - if: { mentions: [Termin nennen] }
+                  - if: { mentions: [Termin nennen], passed: true }
                     go: resolved
                   - go: lost
             """)

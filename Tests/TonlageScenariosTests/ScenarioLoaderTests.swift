@@ -45,7 +45,7 @@ struct ScenarioLoaderTests {
 
     @Test("an unreachable step is a warning, not an error")
     func unreachable() {
-        let yaml = base.replacingOccurrences(of: "go: zwei", with: "go: resolved")
+        let yaml = base.replacingOccurrences(of: "go: zwei", with: "go: escalated")
         let (scenario, diagnostics) = Fixtures.scenario(yaml)
         #expect(scenario != nil)
         #expect(diagnostics.map(\.code) == ["unreachable-step"])

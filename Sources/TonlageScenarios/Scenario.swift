@@ -4,6 +4,8 @@ import TonlageCore
 /// good reply does, and where each kind of reply leads.
 public struct Scenario: Sendable {
     public enum Difficulty: String, Sendable, CaseIterable { case easy, medium, hard }
+    /// The training track a scenario belongs to: first steps, practice, certification.
+    public enum Track: String, Sendable, CaseIterable { case einstieg, fortgeschritten, zertifizierung }
 
     public let id: String
     public let title: String
@@ -11,6 +13,7 @@ public struct Scenario: Sendable {
     public let brand: String
     public let customer: Persona
     public let difficulty: Difficulty
+    public let track: Track
     public let briefing: String
     /// The outcomes a good example must reach (default: resolved).
     public let success: [Outcome]
@@ -27,6 +30,22 @@ public struct Scenario: Sendable {
     public let contentHash: String
 
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// Every channel the conversation uses: the scenario's and its steps' own.
+    public var channels: [Channel] {
+        var result = [channel]
+        for step in steps { if let own = step.channel, !result.contains(own) { result.append(own) } }
+        return result
+    }
+
+    /// The outcomes its transitions lead to, in `Outcome` order.
+    public var outcomes: [Outcome] {
+        let named = Set(steps.flatMap { $0.transitions.compactMap { transition -> Outcome? in
+            if case let .outcome(outcome) = transition.destination { return outcome }
+            return nil
+        } })
+        return Outcome.allCases.filter(named.contains)
+    }
 }
 
 public struct Persona: Sendable {

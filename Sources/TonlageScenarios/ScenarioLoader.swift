@@ -5,7 +5,7 @@ import Yams
 /// Reads scenario files, reporting every problem as `file:line:column: error: message [code]`.
 /// A broken file never stops the others from loading.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["id", "title", "channel", "brand", "difficulty", "customer", "briefing", "success",
+    static let topLevelKeys = ["id", "title", "channel", "brand", "difficulty", "track", "customer", "briefing", "success",
                                "start", "steps", "examples", "weights", "clock", "typing_factor"]
     static let stepKeys = ["id", "posts", "channel", "mood", "expect", "target_seconds", "next"]
     static let expectKeys = ["must_mention", "must_not", "action"]
@@ -58,6 +58,7 @@ public enum ScenarioLoader {
         if fields.node("channel") == nil { fields.missing("channel", what: "the scenario") }
         let briefing = fields.string("briefing", required: true, what: "the scenario") ?? ""
         let difficulty = fields.choice("difficulty", as: Scenario.Difficulty.self) ?? .medium
+        let track = fields.choice("track", as: Scenario.Track.self) ?? .fortgeschritten
         let persona = readPersona(fields, sink: sink)
         let success = fields.choices("success", as: Outcome.self) ?? [.resolved]
         let strings = Messages.for(language: language.code)
@@ -100,7 +101,7 @@ public enum ScenarioLoader {
 
         guard !sink.hasErrors, let channel, let persona else { return (nil, sink.diagnostics) }
         let scenario = Scenario(id: id, title: title, channel: channel, brand: fields.string("brand") ?? "",
-                                customer: persona, difficulty: difficulty, briefing: briefing, success: success,
+                                customer: persona, difficulty: difficulty, track: track, briefing: briefing, success: success,
                                 start: start, steps: steps, examples: examples, clock: clock, typingFactor: typingFactor,
                                 file: file, contentHash: contentHash)
         return (scenario, sink.diagnostics)

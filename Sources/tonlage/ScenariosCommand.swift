@@ -15,20 +15,43 @@ struct ScenariosCommand: ParsableCommand {
     @Flag(help: "Print the scenario's branches as a Mermaid flowchart.")
     var graph = false
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "The list as text (a line each, tab-separated) or json (id, title, channels, difficulty, track, steps, outcomes).")
+    var format: Format = .text
+
+    /// One scenario in `--format json`.
+    struct Listing: Encodable {
+        let id: String
+        let title: String
+        let channels: [String]
+        let difficulty: String
+        let track: String
+        let steps: Int
+        let outcomes: [String]
+    }
+
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
         let guide = library.guideOptions.loadGuide()
         let scenarios = library.loadScenarios(language: guide.scenarioLanguage)
         guard let id else {
-            let rows = scenarios.map { scenario -> String in
-                let outcomes = Set(scenario.steps.flatMap { $0.transitions.compactMap { transition -> String? in
-                    if case let .outcome(outcome) = transition.destination { return outcome.rawValue }
-                    return nil
-                } }).sorted().joined(separator: ",")
+            let listings = scenarios.map { scenario in
+                Listing(id: scenario.id, title: scenario.title, channels: scenario.channels.map(\.rawValue),
+                        difficulty: scenario.difficulty.rawValue, track: scenario.track.rawValue, steps: scenario.steps.count,
+                        outcomes: scenario.outcomes.map(\.rawValue))
+            }
+            if format == .json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                Output.out(String(decoding: try encoder.encode(listings), as: UTF8.self) + "\n")
+                return
+            }
+            let rows = listings.map { listing -> String in
                 // Fields shown one by one: a tab or line break inside one must not make a new column or row.
-                return [scenario.id, scenario.title, scenario.channel.rawValue, scenario.difficulty.rawValue,
-                        "\(scenario.steps.count) steps", outcomes].map { InputHygiene.visible($0) }.joined(separator: "\t")
+                [listing.id, listing.title, listing.channels.joined(separator: ","), listing.difficulty, listing.track,
+                 "\(listing.steps) steps", listing.outcomes.joined(separator: ",")].map { InputHygiene.visible($0) }.joined(separator: "\t")
             }
             Output.out(rows.joined(separator: "\n") + "\n")
             return

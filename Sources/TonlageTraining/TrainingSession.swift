@@ -107,9 +107,16 @@ public struct TrainingSession {
     public mutating func hint() -> Hint? {
         guard let step = run.currentStep else { return nil }
         hintUsedOnStep = true
-        let context = ReplyContext(channel: scenario.channel, mood: run.mood)
-        let rules = guide.rules.filter { $0.applies(to: context) && $0.severity == .error }.prefix(8)
-        return Hint(mustMention: step.expectations.mustMention.map(\.name), actions: step.expectations.actions,
+        let context = ReplyContext(channel: step.channel ?? scenario.channel, mood: run.mood)
+        let applicable = guide.rules.filter { $0.applies(to: context) }
+        // What this channel and mood ask for first (empathy for an angry customer, thanks for
+        // praise, disclosure on a review site), then the errors that hold everywhere.
+        let specific = applicable.filter { $0.channels != nil || $0.moods != nil }
+        let general = applicable.filter { $0.channels == nil && $0.moods == nil && $0.severity == .error }
+        let rules = (specific + general).prefix(8)
+        // A public reply is what every step expects unless it says otherwise: not worth a line.
+        let actions = step.expectations.actions == [.reply] ? [] : step.expectations.actions
+        return Hint(mustMention: step.expectations.mustMention.map(\.name), actions: actions,
                     targetSeconds: step.targetSeconds, rules: rules.map { ($0.id, $0.suggestion ?? $0.rationale) })
     }
 
@@ -160,6 +167,7 @@ public struct Summary: Sendable, Equatable {
 /// What `:hint` shows: the step's expectations and the guide's key rules in its situation.
 public struct Hint: Sendable {
     public let mustMention: [String]
+    /// The actions the step calls for, when not simply a public reply.
     public let actions: [Action]
     public let targetSeconds: Int?
     /// Error rules that apply here, with their suggestion (or rationale).

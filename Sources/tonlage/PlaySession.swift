@@ -90,7 +90,7 @@ struct PlaySession {
         scenarios.enumerated().map { index, scenario in
             let number = String(index + 1).leftPadded(to: 3)
             return "\(number)  \(style.bold(InputHygiene.visible(scenario.id)))  \(InputHygiene.visible(scenario.title)) "
-                + style.dim("(\(FeedRenderer.channelNames[scenario.channel] ?? ""), \(strings.difficulty[scenario.difficulty.rawValue] ?? ""))")
+                + style.dim("(\(strings.channelNames[scenario.channel.rawValue] ?? ""), \(strings.difficulty[scenario.difficulty.rawValue] ?? ""))")
         }.joined(separator: "\n")
     }
 
@@ -101,7 +101,7 @@ struct PlaySession {
 
     /// Plays one scenario; false when the trainee quit the program (Ctrl-D or `:quit`).
     mutating func play(_ scenario: Scenario) -> Bool {
-        let feed = FeedRenderer(style: style)
+        let feed = FeedRenderer(style: style, strings: strings)
         let waiting = recorder.pending
         // The agent's earlier sentences, for the own-boilerplate hint; none when the store cannot say.
         let earlier = try? recorder.store.sentenceScenarios(agent: agent)
@@ -116,7 +116,9 @@ struct PlaySession {
         var shownAt = Date()
         while let step = session.currentStep {
             if showPosts {
-                say(feed.render(posts: step.posts, scenario: scenario, channel: scenario.channel))
+                let channel = step.channel ?? scenario.channel
+                say(feed.render(posts: step.posts, scenario: scenario, channel: channel, clock: session.run.clock,
+                                thread: !session.run.turns.isEmpty && step.channel == nil))
                 shownAt = Date()
                 showPosts = false
             }
@@ -153,17 +155,20 @@ struct PlaySession {
                     showPosts = true
                     continue
                 case ":dm":
-                    // Without text, the private message is asked for on its own line.
+                    // Without text, the private message is asked for on its own line; an empty
+                    // line or Ctrl-C there goes back to the public reply, nothing sent.
                     var text = argument
-                    asking: while text.isEmpty, let typed = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation) {
+                    asking: while text.isEmpty {
+                        guard let typed = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation) else { break }
                         switch typed {
                         case let .success(typed):
-                            text = typed
+                            text = typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : typed
                             break asking
                         case let .failure(problem):
                             say(style.red(strings.refused(problem)) + "\n")
                         }
                     }
+                    if text.isEmpty { say(style.dim(strings.dmCancelled) + "\n"); continue }
                     answer = Answer(text: text, action: .dm)
                 case ":escalate": answer = Answer(text: argument, action: .escalate)
                 default: say(strings.unknownCommand(InputHygiene.visible(command)) + "\n"); continue
@@ -179,7 +184,9 @@ struct PlaySession {
             }
             guard let turn = answered else { break }
             say("\n" + ScorecardText(style: style, labels: labels).render(turn.card, reply: answer.text))
-            say(style.dim(strings.time(Int((answer.seconds ?? 0).rounded()), step.targetSeconds)) + "\n\n")
+            say(style.dim(strings.time(strings.span(Int((turn.answer.seconds ?? 0).rounded())),
+                                       (turn.answer.seconds ?? 0) <= Double(step.targetSeconds ?? .max),
+                                       step.targetSeconds.map(strings.span))) + "\n\n")
             if let reaction = turn.reaction { say(feed.reaction(reaction, scenario: scenario) + "\n") }
             showPosts = turn.nextStep != nil
         }
@@ -218,8 +225,8 @@ struct PlaySession {
         if !hint.mustMention.isEmpty {
             out += "  \(strings.mustMention): " + InputHygiene.visible(hint.mustMention.joined(separator: "; ")) + "\n"
         }
-        out += "  \(strings.action): " + hint.actions.map(\.rawValue).joined(separator: ", ") + "\n"
-        if let target = hint.targetSeconds { out += "  " + strings.targetTime(target) + "\n" }
+        if !hint.actions.isEmpty { out += "  \(strings.action): " + hint.actions.map(\.rawValue).joined(separator: ", ") + "\n" }
+        if let target = hint.targetSeconds { out += "  " + strings.targetTime(strings.span(target)) + "\n" }
         out += "  \(strings.relevantRules):\n"
         for rule in hint.rules {
             out += "   - \(InputHygiene.visible(rule.id)): \(InputHygiene.visible(rule.advice, keepingLineBreaks: true))\n"

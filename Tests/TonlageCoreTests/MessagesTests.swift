@@ -23,8 +23,9 @@ struct MessagesTests {
         "welcome": { m in [.text(m.welcome(marker))] },
         "unknownScenario": { m in [.text(m.unknownScenario(marker))] },
         "unknownCommand": { m in [.text(m.unknownCommand(marker))] },
-        "time": { m in [.text(m.time(number, nil)), .text(m.time(number, number + 1)), .text(m.time(number + 2, number))] },
-        "targetTime": { m in [.text(m.targetTime(number))] },
+        "time": { m in [.text(m.time(marker, true, nil)), .text(m.time(marker, true, "\(number)")), .text(m.time(marker, false, "\(number)"))] },
+        "targetTime": { m in [.text(m.targetTime(marker))] },
+        "unanswered": { m in [.text(m.unanswered(marker))] },
         "unknownRule": { m in [.text(m.unknownRule(marker))] },
         "controlCharacter": { m in [.text(m.controlCharacter(marker))] },
         "notSaved": { m in [.text(m.notSaved(number))] },
@@ -148,5 +149,24 @@ struct MessagesTests {
         #expect(Messages.for(language: "de").welcome("x") == Messages.german.welcome("x"))
         #expect(Messages.for(language: "de-AT").saved == Messages.german.saved)
         #expect(Messages.for(language: "en").saved == Messages.english.saved)
+    }
+
+    @Test("spans read as people say them, never as thousands of seconds")
+    func spans() {
+        #expect(Messages.german.span(45) == "45 Sekunden")
+        #expect(Messages.german.span(1) == "1 Sekunde")
+        #expect(Messages.german.span(1800) == "30 Minuten")
+        #expect(Messages.german.span(5400) == "90 Minuten")
+        #expect(Messages.german.span(86_400) == "24 Stunden")
+        #expect(Messages.german.span(3600 * 3) == "3 Stunden")
+        #expect(Messages.english.span(600) == "10 minutes")
+        #expect(Messages.english.span(3600 * 8) == "8 hours")
+    }
+
+    @Test("every channel has its name in every language")
+    func channelNames() {
+        for (language, messages) in Messages.all {
+            #expect(Set(messages.channelNames.keys) == Set(Channel.allCases.map(\.rawValue)), "\(language)")
+        }
     }
 }

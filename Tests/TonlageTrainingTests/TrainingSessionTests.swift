@@ -23,6 +23,25 @@ struct TrainingSessionTests {
                                recorder: recorder, ownSentences: earlier)
     }
 
+    @Test(":hint names what the step's channel and mood ask for, and leaves out the plain public reply")
+    func hintPerStep() throws {
+        let recorder = try recorder()
+        // Nina is angry: empathy belongs in the hint, and the step wants a public reply.
+        var angry = try self.session("paket-verspaetet", recorder: recorder)
+        let hint = try #require(Optional(angry.hint()) ?? nil)
+        #expect(hint.rules.first?.id == "content.empathie")
+        #expect(hint.actions.isEmpty)
+        #expect(hint.targetSeconds == 1800)
+        // Praise: thanks, not empathy.
+        var praise = try self.session("lob-mantel", recorder: recorder)
+        let praiseHint = try #require(Optional(praise.hint()) ?? nil)
+        #expect(praiseHint.rules.map(\.id).contains("content.dank_bei_lob"))
+        #expect(!praiseHint.rules.map(\.id).contains("content.empathie"))
+        // A review site: disclosure.
+        var review = try self.session("bewertung-ein-stern", recorder: recorder)
+        #expect(try #require(Optional(review.hint()) ?? nil).rules.map(\.id).contains("disclosure.mitarbeiter"))
+    }
+
     @Test("a played scenario is recorded turn by turn, with hints, retries, the outcome and three things to practise")
     func played() throws {
         let recorder = try recorder()

@@ -31,9 +31,10 @@ extension Messages {
               :quit           quit (also Ctrl-D); Ctrl-C clears the line
             """,
         unknownCommand: { "Unknown command “\($0)” – :help lists them." },
-        time: { seconds, target in
-            "Response time: \(seconds) s" + (target.map { seconds <= $0 ? " (target \($0) s ✓)" : " (target \($0) s exceeded)" } ?? "")
+        time: { taken, met, target in
+            "Response time: \(taken)" + (target.map { met ? " (target \($0) ✓)" : " (target \($0) exceeded)" } ?? "")
         },
+        dmCancelled: "No private message sent – your reply, please.",
         outcome: "Outcome",
         outcomes: ["resolved": "resolved", "escalated": "escalated", "lost": "customer lost", "abandoned": "abandoned", "unfinished": "open"],
         average: "Average", duration: "Time",
@@ -42,7 +43,12 @@ extension Messages {
         hintTitle: "Hint for this step",
         mustMention: "Address",
         action: "Right action",
-        targetTime: { "Answer within \($0) s." },
+        targetTime: { "Answer within \($0)." },
+        units: ["second": "second", "seconds": "seconds", "minute": "minute", "minutes": "minutes", "hour": "hour", "hours": "hours"],
+        channelNames: ["twitter": "X", "facebook": "Facebook", "instagram": "Instagram", "forum": "community forum",
+                       "review-site": "review site", "dm": "direct message", "email": "e-mail"],
+        unanswered: { "unanswered for \($0)" },
+        inThread: "reply in the thread",
         relevantRules: "Key rules here",
         retry: "Again:",
         nothingToRetry: "There is no step to answer again yet.",

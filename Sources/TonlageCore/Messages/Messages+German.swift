@@ -31,9 +31,10 @@ extension Messages {
               :quit           beenden (auch Strg-D); Strg-C löscht die Zeile
             """,
         unknownCommand: { "Unbekannter Befehl „\($0)“ – :help zeigt alle." },
-        time: { seconds, target in
-            "Antwortzeit: \(seconds) s" + (target.map { seconds <= $0 ? " (Ziel \($0) s ✓)" : " (Ziel \($0) s überschritten)" } ?? "")
+        time: { taken, met, target in
+            "Antwortzeit: \(taken)" + (target.map { met ? " (Ziel \($0) ✓)" : " (Ziel \($0) überschritten)" } ?? "")
         },
+        dmCancelled: "Keine Privatnachricht gesendet – deine Antwort bitte.",
         outcome: "Ausgang",
         outcomes: ["resolved": "gelöst", "escalated": "eskaliert", "lost": "Kunde verloren", "abandoned": "abgebrochen", "unfinished": "offen"],
         average: "Durchschnitt", duration: "Dauer",
@@ -42,7 +43,12 @@ extension Messages {
         hintTitle: "Tipp für diesen Schritt",
         mustMention: "Geh darauf ein",
         action: "Richtige Aktion",
-        targetTime: { "Antworte innerhalb von \($0) s." },
+        targetTime: { "Antworte innerhalb von \($0)." },
+        units: ["second": "Sekunde", "seconds": "Sekunden", "minute": "Minute", "minutes": "Minuten", "hour": "Stunde", "hours": "Stunden"],
+        channelNames: ["twitter": "X", "facebook": "Facebook", "instagram": "Instagram", "forum": "Community-Forum",
+                       "review-site": "Bewertungsportal", "dm": "Direktnachricht", "email": "E-Mail"],
+        unanswered: { "seit \($0) unbeantwortet" },
+        inThread: "Antwort im Thread",
         relevantRules: "Wichtige Regeln hier",
         retry: "Noch einmal:",
         nothingToRetry: "Es gibt noch keinen Schritt zum Wiederholen.",

@@ -37,7 +37,10 @@ public struct Messages: Sendable {
     public let continuation: String
     public let help: String
     public let unknownCommand: @Sendable (String) -> String
-    public let time: @Sendable (Int, Int?) -> String
+    /// The response time, whether it met the target, and the target: spans from `span(_:)`.
+    public let time: @Sendable (String, Bool, String?) -> String
+    /// After `:dm` was left with an empty line: nothing was sent.
+    public let dmCancelled: String
     public let outcome: String
     public let outcomes: [String: String]
     public let average: String
@@ -47,7 +50,15 @@ public struct Messages: Sendable {
     public let hintTitle: String
     public let mustMention: String
     public let action: String
-    public let targetTime: @Sendable (Int) -> String
+    public let targetTime: @Sendable (String) -> String
+    /// Units for `span(_:)`: second(s), minute(s), hour(s), each singular and plural.
+    public let units: [String: String]
+    /// Channel names as their feeds call themselves, by `Channel` raw value.
+    public let channelNames: [String: String]
+    /// How long a post has waited for an answer ("seit 25 Minuten unbeantwortet"), given as a span.
+    public let unanswered: @Sendable (String) -> String
+    /// Above a post that continues a public thread.
+    public let inThread: String
     public let relevantRules: String
     public let retry: String
     public let nothingToRetry: String
@@ -123,6 +134,15 @@ public struct Messages: Sendable {
     public let expectationMustNot: String
     public let expectationAction: String
     public let expectationTempo: String
+
+    /// A time span in the largest unit that keeps it whole enough to read: "45 Sekunden",
+    /// "30 Minuten", "24 Stunden" (never "86400 s").
+    public func span(_ seconds: Int) -> String {
+        func unit(_ count: Int, _ name: String) -> String { "\(count) " + (units[count == 1 ? name : name + "s"] ?? name) }
+        if seconds < 120 { return unit(seconds, "second") }
+        if seconds < 2 * 3600 || seconds % 3600 != 0 && seconds < 6 * 3600 { return unit((seconds + 30) / 60, "minute") }
+        return unit((seconds + 1800) / 3600, "hour")
+    }
 
     /// The catalogue for a guide's language ("de…" German, anything else English).
     public static func `for`(language: String) -> Messages {

@@ -70,6 +70,21 @@ struct SpellingKindTests {
         #expect((finding.suggestion ?? "").components(separatedBy: " / ").count <= 2)
     }
 
+    @Test("a reply full of misspellings is judged with bounded work: a fixed number of words are looked up")
+    func boundedLookups() throws {
+        // Forty different clear typos, each with a close correction.
+        let typos = ["Rechnug", "Addresse", "Lieferug", "Bestelung", "Paktet", "Kundne", "Nachricth", "Sendugn", "Retoue", "Gutscheni"]
+        let words = (0..<4).flatMap { round in typos.map { round == 0 ? $0 : $0 + String(repeating: "e", count: round) } }
+        let text = "Hallo, " + words.map { "die \($0)" }.joined(separator: ", ") + "."
+        let findings = Self.findings(text)
+        // Words past the budget are left unjudged: fewer findings than words looked at.
+        #expect(findings.count <= SpellingKind.suggestionLookups)
+        #expect(Array(findings.prefix(typos.count)).map(\.excerpt) == typos)
+        #expect(findings.first?.suggestion?.contains("Rechnung") == true)
+        // Within the budget every typo is still found.
+        #expect(Self.findings("Die Rechnug und die Addresse.").map(\.excerpt) == ["Rechnug", "Addresse"])
+    }
+
     @Test("a misspelt part inside a compound is an error, also where a split would hide it", arguments: [
         ("Deine Rechnugsnummer steht oben rechts.", "Rechnugsnummer"),
         ("Die Kündigunsfrist endet am Freitag.", "Kündigunsfrist"),

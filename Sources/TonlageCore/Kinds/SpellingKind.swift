@@ -179,8 +179,9 @@ public final class SpellingKind: RuleKind {
         guard let analyzer, !text.tokens.isEmpty else { return }
         text.bytes.withUnsafeBufferPointer { bytes in
             let reply = Reply(bytes: bytes)
+            var lookups = Self.suggestionLookups
             for doubt in doubts(text, reply, analyzer: analyzer, context: context) {
-                if let hit = judge(doubt, text, reply, analyzer: analyzer) { hits.append(hit) }
+                if let hit = judge(doubt, text, reply, analyzer: analyzer, lookups: &lookups) { hits.append(hit) }
             }
         }
     }
@@ -315,7 +316,15 @@ extension SpellingKind {
     }
 
     /// Whether a word the dictionaries doubt is wrong where it stands, and the hit if so.
-    private func judge(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer) -> Hit? {
+    /// How many words of one reply may ask Hunspell for corrections. A look-up costs
+    /// milliseconds (tens for a long word), so a reply of thousands of made-up words would
+    /// otherwise take minutes; beyond the budget a word the dictionaries do not know is left
+    /// unjudged. A reply with that many doubtful words has failed on its first error anyway.
+    static let suggestionLookups = 16
+    /// Longer words are not looked up at all: Hunspell's search grows with the word.
+    static let longestLookup = 40
+
+    private func judge(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, lookups: inout Int) -> Hit? {
         let tokens = text.tokens
         let index = doubt.token
         let token = tokens[index]
@@ -330,6 +339,9 @@ extension SpellingKind {
             sentenceStart = false
         }
         if verdict == .correctAtSentenceStart { if sentenceStart { return nil } else { verdict = .unknown } }
+        // Whether the word has had its look-up from the budget already (its corrections are
+        // then Hunspell's cached answer).
+        var lookedUp = false
 
         let hyphenBefore = previous.map { $0.end == token.start - 1 && reply.bytes[$0.end] == 0x2D } ?? false
         let hyphenAfter = token.end < reply.bytes.count && reply.bytes[token.end] == 0x2D
@@ -345,7 +357,7 @@ extension SpellingKind {
         case .lowercaseNounOrVerb where !isNounPlace(index, text, reply):
             return nil
         case .lowercaseNoun, .lowercaseNounOrVerb:
-            return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: true, periodAfter: periodAfter)
+            return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: true, periodAfter: periodAfter, lookups: &lookups)
         default:
             break
         }
@@ -356,7 +368,8 @@ extension SpellingKind {
             // A lower-case word with no correction one letter away is a brand that writes
             // itself in lower case ("enercity") or a loanword ("oversized"); a typo has one.
             let word = doubt.written(reply, token)
-            if !analyzer.hasCloseCorrection(word, ignoringCase: true) { return nil }
+            guard spend(&lookups, on: word), analyzer.hasCloseCorrection(word, ignoringCase: true) else { return nil }
+            lookedUp = true
         }
         if capitalized {
             // A brand before a hyphen ("Condor-Kundenservice") or a place after one ("Dortmund-Hörde").
@@ -373,15 +386,29 @@ extension SpellingKind {
             // Even where a noun belongs, a word with no correction one letter away is a name
             // ("bei der Hentschel GmbH", "Tchibo nimmt …"); a typo has one ("die Rechnug").
             let word = doubt.written(reply, token)
-            if !analyzer.hasCloseCorrection(word) { return nil }
+            guard spend(&lookups, on: word), analyzer.hasCloseCorrection(word) else { return nil }
+            lookedUp = true
         }
-        return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: false, periodAfter: periodAfter)
+        return hit(doubt, text, reply, analyzer: analyzer, lowercaseNoun: false, periodAfter: periodAfter, lookups: &lookups,
+                   lookedUp: lookedUp)
     }
 
-    private func hit(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, lowercaseNoun: Bool, periodAfter: Bool) -> Hit? {
+    /// Takes one look-up from the reply's budget; false when none is left or the word is too
+    /// long to look up.
+    private func spend(_ lookups: inout Int, on word: String) -> Bool {
+        guard lookups > 0, word.count <= Self.longestLookup else { return false }
+        lookups -= 1
+        return true
+    }
+
+    private func hit(_ doubt: Doubt, _ text: AnalyzedText, _ reply: Reply, analyzer: WordAnalyzer, lowercaseNoun: Bool, periodAfter: Bool,
+                     lookups: inout Int, lookedUp: Bool = false) -> Hit? {
         let token = text.tokens[doubt.token]
         let word = doubt.written(reply, token)
-        let corrections = analyzer.corrections(for: word, lowercaseNoun: lowercaseNoun)
+        // Counted whether or not Hunspell has the answer cached: the budget must not depend on
+        // what an earlier reply left in the cache.
+        let corrections = lookedUp || spend(&lookups, on: word) ? analyzer.corrections(for: word, lowercaseNoun: lowercaseNoun)
+            : lowercaseNoun ? [WordAnalyzer.capitalizingFirst(word)] : []
         // An abbreviation the dictionary lacks: "öffentl." for "öffentlich".
         if periodAfter, corrections.contains(where: { $0.count > word.count + 1 && $0.hasPrefix(word) }) { return nil }
         let match = text.excerpt(token.start..<token.end)

@@ -127,9 +127,29 @@ public struct ScenarioRun: Sendable {
         return keys
     }
 
-    /// The mean score of the turns, or 0 without any.
-    public var averageScore: Int {
-        turns.isEmpty ? 0 : Int((Double(turns.map(\.card.score).reduce(0, +)) / Double(turns.count)).rounded())
+    /// The mean of each step's first answer, or 0 without any: a retry does not raise the
+    /// score, as in an exam (each answer stays on record in `turns`).
+    public var averageScore: Int { Self.mean(attempts.map { $0.first! }) }
+
+    /// The mean of each step's best answer: shown beside the score after retries.
+    public var bestScore: Int { Self.mean(attempts.map { $0.max()! }) }
+
+    /// Whether a step was answered more than once.
+    public var hasRetries: Bool { attempts.contains { $0.count > 1 } }
+
+    /// The scores of each step's answers, in the order the steps were first answered.
+    private var attempts: [[Int]] {
+        var order: [String] = []
+        var scores: [String: [Int]] = [:]
+        for turn in turns {
+            if scores[turn.stepID] == nil { order.append(turn.stepID) }
+            scores[turn.stepID, default: []].append(turn.card.score)
+        }
+        return order.map { scores[$0]! }
+    }
+
+    private static func mean(_ scores: [Int]) -> Int {
+        scores.isEmpty ? 0 : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
     }
 
     /// Plays a list of answers from the start; stops at the end or when answers run out.

@@ -141,7 +141,8 @@ public struct TrainingSession {
         let top = lost.sorted { ($0.value.points, $1.key) > ($1.value.points, $0.key) }.prefix(3).map { rule, entry in
             Summary.Practice(rule: rule, points: entry.points, advice: guide.rule(withID: rule)?.suggestion ?? entry.message)
         }
-        return Summary(outcome: outcome, averageScore: run.averageScore, seconds: seconds, hintsUsed: hintsUsed,
+        return Summary(outcome: outcome, averageScore: run.averageScore, bestScore: run.hasRetries ? run.bestScore : nil,
+                       seconds: seconds, hintsUsed: hintsUsed,
                        retries: retries, practise: top)
     }
 }
@@ -156,7 +157,10 @@ public struct Summary: Sendable, Equatable {
     }
 
     public let outcome: RunOutcome
+    /// The mean of each step's first answer.
     public let averageScore: Int
+    /// The mean of each step's best answer, when a step was answered again.
+    public let bestScore: Int?
     public let seconds: Double
     public let hintsUsed: Int
     public let retries: Int

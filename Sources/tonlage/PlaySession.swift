@@ -39,19 +39,36 @@ struct PlaySession {
             return goodbye(quietly: true)
         }
         say(strings.welcome(InputHygiene.visible(agent)) + "\n\n" + scenarioList() + "\n")
+        // Without a choice, the next scenario for this agent's weak spots is one Enter away.
+        let progress = (try? recorder.store.progress(agent: agent, passMark: guide.passMark))?.first
+        var proposal = NextScenario.propose(scenarios, progress: progress, scorer: scorer)
+        if let proposal { say(proposalText(proposal) + "\n") }
         var prompt = strings.chooseScenario
+        // `:retry` after a scenario's end plays it again from the start, as a new run.
+        var lastPlayed: Scenario?
         while let choice = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces) {
             if choice.isEmpty {
+                if let next = proposal, prompt == strings.chooseScenario {
+                    proposal = nil
+                    lastPlayed = next.scenario
+                    guard play(next.scenario) else { break }
+                    say("\n" + scenarioList() + "\n")
+                    prompt = strings.another
+                    continue
+                }
                 if prompt == strings.another { break }
                 continue
             }
             if choice == ":quit" || choice == ":q" { break }
             if choice == ":progress" { say(progressText()); continue }
             if choice == ":help" { say(strings.help + "\n"); continue }
-            guard let scenario = pick(choice) else {
+            let picked = choice == ":retry" ? lastPlayed : pick(choice)
+            if choice == ":retry" && picked == nil { say(strings.nothingToRetry + "\n"); continue }
+            guard let scenario = picked else {
                 say(strings.unknownScenario(InputHygiene.visible(choice)) + "\n")
                 continue
             }
+            lastPlayed = scenario
             guard play(scenario) else { break }
             say("\n" + scenarioList() + "\n")
             prompt = strings.another
@@ -92,6 +109,12 @@ struct PlaySession {
             return "\(number)  \(style.bold(InputHygiene.visible(scenario.id)))  \(InputHygiene.visible(scenario.title)) "
                 + style.dim("(\(strings.channelNames[scenario.channel.rawValue] ?? ""), \(strings.difficulty[scenario.difficulty.rawValue] ?? ""))")
         }.joined(separator: "\n")
+    }
+
+    func proposalText(_ proposal: NextScenario.Proposal) -> String {
+        let number = (scenarios.firstIndex { $0.id == proposal.scenario.id } ?? 0) + 1
+        let label = "\(number) " + style.bold(InputHygiene.visible(proposal.scenario.id)) + " (\(InputHygiene.visible(proposal.scenario.title)))"
+        return strings.proposal(label, proposal.trains.map { labels.families[$0] ?? $0.rawValue }.joined(separator: ", "))
     }
 
     func pick(_ choice: String) -> Scenario? {
@@ -208,7 +231,9 @@ struct PlaySession {
     /// Outcome, score, time, and the three things that cost the most points in this run.
     func summaryText(_ summary: Summary) -> String {
         var out = style.bold("\(strings.outcome): \(strings.outcomes[summary.outcome.rawValue] ?? summary.outcome.rawValue)") + " · "
-            + "\(strings.average) \(summary.averageScore)/100 · \(strings.duration) \(Int(summary.seconds.rounded())) s\n"
+            + "\(strings.average) \(summary.averageScore)/100"
+            + (summary.bestScore.map { " (\(strings.bestAttempt) \($0)/100)" } ?? "")
+            + " · \(strings.duration) \(strings.span(Int(summary.seconds.rounded())))\n"
         if summary.practise.isEmpty {
             out += strings.nothingToPractise + "\n"
         } else {

@@ -26,6 +26,7 @@ struct MessagesTests {
         "time": { m in [.text(m.time(marker, true, nil)), .text(m.time(marker, true, "\(number)")), .text(m.time(marker, false, "\(number)"))] },
         "targetTime": { m in [.text(m.targetTime(marker))] },
         "unanswered": { m in [.text(m.unanswered(marker))] },
+        "proposal": { m in [.text(m.proposal(marker, "")), .text(m.proposal(marker, marker))] },
         "unknownRule": { m in [.text(m.unknownRule(marker))] },
         "controlCharacter": { m in [.text(m.controlCharacter(marker))] },
         "notSaved": { m in [.text(m.notSaved(number))] },

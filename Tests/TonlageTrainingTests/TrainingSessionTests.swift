@@ -61,6 +61,10 @@ struct TrainingSessionTests {
         #expect(failure == nil)
         #expect(summary.outcome == .resolved)
         #expect(summary.hintsUsed == 1 && summary.retries == 1)
+        // The score is each step's first answer, as in an exam; the best attempt beside it.
+        #expect(summary.averageScore == (session.run.turns[0].card.score + session.run.turns[2].card.score + 1) / 2)
+        #expect(summary.bestScore == (session.run.turns[1].card.score + session.run.turns[2].card.score + 1) / 2)
+        #expect((summary.bestScore ?? 0) > summary.averageScore)
         #expect((1...3).contains(summary.practise.count))
         #expect(summary.practise.map(\.points) == summary.practise.map(\.points).sorted(by: >))
         let stored = try recorder.store.turns()

@@ -13,7 +13,8 @@ extension Messages {
         moods: [.angry: "angry", .neutral: "neutral", .happy: "happy"],
         welcome: { "Hello \($0)! Pick a scenario. :help lists the commands." },
         chooseScenario: "Scenario (number or id): ",
-        another: "Another scenario? Number or id, Enter to quit: ",
+        proposal: { scenario, trains in "Suggested: \(scenario)" + (trains.isEmpty ? "" : " – trains \(trains)") + ". Enter starts it." },
+        another: "Another scenario? Number or id, :retry the same again, Enter to quit: ",
         unknownScenario: { "No scenario “\($0)”. Use a number or id from the list; Tab completes." },
         briefing: "Briefing",
         replyPrompt: "Your reply> ",
@@ -23,7 +24,7 @@ extension Messages {
             Type your reply and press Enter; a line ending in \\ continues the reply.
               :hint           this step's expectations and the relevant rules (recorded)
               :guide [rule]   show the style guide, or one rule
-              :retry          answer the last step again
+              :retry          answer the last step again (after the end: the scenario anew)
               :dm [text]      answer by private message instead of in public (asked for if omitted)
               :escalate [txt] hand over to colleagues or corporate communications
               :skip           abandon this scenario
@@ -37,7 +38,7 @@ extension Messages {
         dmCancelled: "No private message sent – your reply, please.",
         outcome: "Outcome",
         outcomes: ["resolved": "resolved", "escalated": "escalated", "lost": "customer lost", "abandoned": "abandoned", "unfinished": "open"],
-        average: "Average", duration: "Time",
+        average: "Average", bestAttempt: "best attempt", duration: "Time",
         practise: "Practise next",
         nothingToPractise: "Nothing to fault – keep it up!",
         hintTitle: "Hint for this step",

@@ -13,7 +13,8 @@ extension Messages {
         moods: [.angry: "verärgert", .neutral: "neutral", .happy: "erfreut"],
         welcome: { "Hallo \($0)! Wähle ein Szenario. :help zeigt alle Befehle." },
         chooseScenario: "Szenario (Nummer oder ID): ",
-        another: "Noch ein Szenario? Nummer oder ID, Enter zum Beenden: ",
+        proposal: { scenario, trains in "Vorschlag: \(scenario)" + (trains.isEmpty ? "" : " – übt \(trains)") + ". Enter startet ihn." },
+        another: "Noch ein Szenario? Nummer oder ID, :retry dasselbe noch einmal, Enter zum Beenden: ",
         unknownScenario: { "Kein Szenario „\($0)“. Nummer oder ID aus der Liste, Tab ergänzt." },
         briefing: "Briefing",
         replyPrompt: "Deine Antwort> ",
@@ -23,7 +24,7 @@ extension Messages {
             Schreib deine Antwort und drück Enter; endet eine Zeile mit \\, geht die Antwort weiter.
               :hint           Erwartungen dieses Schritts und passende Regeln (wird vermerkt)
               :guide [regel]  den Styleguide zeigen, oder eine Regel
-              :retry          den letzten Schritt noch einmal beantworten
+              :retry          den letzten Schritt noch einmal beantworten (nach dem Ende: das Szenario neu)
               :dm [text]      per Privatnachricht antworten statt öffentlich (ohne Text: wird erfragt)
               :escalate [txt] an Kolleginnen oder die Unternehmenskommunikation übergeben
               :skip           dieses Szenario abbrechen
@@ -37,7 +38,7 @@ extension Messages {
         dmCancelled: "Keine Privatnachricht gesendet – deine Antwort bitte.",
         outcome: "Ausgang",
         outcomes: ["resolved": "gelöst", "escalated": "eskaliert", "lost": "Kunde verloren", "abandoned": "abgebrochen", "unfinished": "offen"],
-        average: "Durchschnitt", duration: "Dauer",
+        average: "Durchschnitt", bestAttempt: "bester Versuch", duration: "Dauer",
         practise: "Als Nächstes üben",
         nothingToPractise: "Nichts zu beanstanden – weiter so!",
         hintTitle: "Tipp für diesen Schritt",

@@ -29,6 +29,8 @@ public struct Messages: Sendable {
     // The REPL.
     public let welcome: @Sendable (String) -> String
     public let chooseScenario: String
+    /// The scenario proposed to practise next, and the weak families it trains (may be empty).
+    public let proposal: @Sendable (String, String) -> String
     public let another: String
     public let unknownScenario: @Sendable (String) -> String
     public let briefing: String
@@ -44,6 +46,8 @@ public struct Messages: Sendable {
     public let outcome: String
     public let outcomes: [String: String]
     public let average: String
+    /// Beside the score after retries: the mean of the best answers.
+    public let bestAttempt: String
     public let duration: String
     public let practise: String
     public let nothingToPractise: String

@@ -20,6 +20,8 @@ public protocol ProgressStore: AnyObject, Sendable {
     func turns(agent: String?) throws -> [StoredTurn]
     /// The agent's earlier sentences (by fingerprint) and the scenarios each was written in.
     func sentenceScenarios(agent: String) throws -> [String: Set<String>]
+    /// The supervised exam with this session id, if there is one.
+    func exam(session: String) throws -> ExamRecord?
     /// A scenario has ended and the trainee reads the summary: a moment for the store's own
     /// housekeeping, which should not fall on a turn being stored.
     func endOfScenario()
@@ -69,6 +71,19 @@ public class RelationalStore: ProgressStore, @unchecked Sendable {
         try database.write { db in
             let recording = Recording(db: db, dialect: database.dialect)
             for write in writes { try recording.apply(write) }
+        }
+    }
+
+    public func exam(session: String) throws -> ExamRecord? {
+        try database.read { db in
+            guard let row = try db.query("""
+                SELECT agent.name AS agent, exam.plan AS plan, exam.answersDigest AS digest, exam.startedAt AS started,
+                       exam.finishedAt AS finished
+                FROM exam JOIN agent ON agent.id = exam.agentId WHERE exam.uid = ?
+                """, [session]).first else { return nil }
+            let time = { (text: String?) in text.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) } ?? .distantPast }
+            return ExamRecord(agent: row.string("agent") ?? "", plan: row.string("plan") ?? "", answersDigest: row.string("digest") ?? "",
+                              started: time(row.string("started")), finished: time(row.string("finished")))
         }
     }
 
@@ -145,6 +160,14 @@ struct Recording {
                 ON CONFLICT (uid) DO NOTHING
                 """, [id, certification.plan, certification.certified, certification.average, RelationalStore.timestamp(date),
                       certification.agent])
+        case let .exam(id, exam):
+            try ensureAgent(exam.agent, exam.started)
+            try db.execute("""
+                INSERT INTO exam (uid, agentId, plan, answersDigest, startedAt, finishedAt)
+                SELECT ?, id, ?, ?, ?, ? FROM agent WHERE name = ?
+                ON CONFLICT (uid) DO NOTHING
+                """, [id, exam.plan, exam.answersDigest, RelationalStore.timestamp(exam.started),
+                      RelationalStore.timestamp(exam.finished), exam.agent])
         }
     }
 

@@ -55,7 +55,7 @@ struct Report: ParsableCommand {
             let generated = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
             let page = ReportHTML(report: report, messages: Messages.for(language: language), generated: generated).render()
             do {
-                try FileOutput.write(Data(page.utf8), to: html)
+                try AtomicFile.write(Data(page.utf8), to: html)
             } catch {
                 error.exit()
             }

@@ -124,6 +124,35 @@ public struct Messages: Sendable {
     public let expectationAction: String
     public let expectationTempo: String
 
+    // Certificates (`tonlage certify`): reasons and the Markdown summary.
+    public let certTooFewPassed: @Sendable (Int, Int, Int) -> String
+    public let certNotAllPassed: @Sendable (Int, Int) -> String
+    public let certAverageBelow: @Sendable (Int, Int) -> String
+    public let certScenarioMissing: @Sendable (String) -> String
+    public let certNoAnswer: @Sendable (String) -> String
+    public let certCircles: @Sendable (Int) -> String
+    public let certEndedWrong: @Sendable (String, String) -> String
+    public let certScoreBelow: @Sendable (Int, Int) -> String
+    public let certFamilyError: @Sendable (String, String, String) -> String
+    public let certExamRequired: String
+    public let certCertified: String
+    public let certNotCertified: String
+    public let certPlan: String
+    public let certPassedScenarios: @Sendable (Int, Int) -> String
+    public let certIssued: String
+    public let certValidUntil: String
+    public let certReasons: String
+    public let certPoints: String
+    public let certCheckedAgainst: String
+    public let certExamSession: String
+
+    // The supervised exam (`tonlage exam`).
+    public let examWelcome: @Sendable (String, Int) -> String
+    public let examRefused: @Sendable (String) -> String
+    public let examHelp: String
+    public let examAnswersWritten: @Sendable (String) -> String
+    public let examEnded: @Sendable (Int, Int) -> String
+
     /// The catalogue for a guide's language ("de…" German, anything else English).
     public static func `for`(language: String) -> Messages {
         language.lowercased().hasPrefix("de") ? german : english

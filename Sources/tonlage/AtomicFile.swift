@@ -85,8 +85,15 @@ enum AtomicFile {
                 // Taking the lock waits for a rename under way, and keeps the next from starting.
                 pending.withLock { names in
                     for name in names { unlink(name) }
+                    // Ended by the signal itself, on this thread: dispatch's threads, and a
+                    // process started with signals blocked, would otherwise leave it pending.
                     signal(number, SIG_DFL)
+                    var unblocked = sigset_t()
+                    sigemptyset(&unblocked)
+                    sigaddset(&unblocked, number)
+                    pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
                     raise(number)
+                    _exit(128 + number)
                 }
             }
             source.resume()

@@ -111,13 +111,13 @@ struct Certify: ParsableCommand {
             guard case let .success(certification) = result else {
                 if case let .failure(problems) = result { Self.report(problems.diagnostics) }
                 badInput = true
-                Output.earned(ExitStatus.badInput)
+                if !ioError { Output.earned(ExitStatus.badInput) }
                 Self.say("✗ \(file): not certified, the file has errors")
                 continue
             }
             if let refusal = ExamCheck.refusal(of: file, answers: certification.answers, plan: loadedPlan, store: store) {
                 badInput = true
-                Output.earned(ExitStatus.badInput)
+                if !ioError { Output.earned(ExitStatus.badInput) }
                 Self.say("✗ \(file): not certified, \(refusal)")
                 continue
             }

@@ -67,7 +67,7 @@ struct JSONReader {
         let unchanged = string.withUTF8 { decoded in
             decoded.count == bytes.count && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
-        guard unchanged else { throw Failure(message: "the line is not valid UTF-8") }
+        guard unchanged else { throw Failure(message: "the text is not valid UTF-8") }
         return string
     }
 

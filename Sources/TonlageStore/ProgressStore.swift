@@ -81,7 +81,7 @@ public class RelationalStore: ProgressStore, @unchecked Sendable {
                        exam.finishedAt AS finished
                 FROM exam JOIN agent ON agent.id = exam.agentId WHERE exam.uid = ?
                 """, [session]).first else { return nil }
-            let time = { (text: String?) in text.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) } ?? .distantPast }
+            let time = { (text: String?) in text.flatMap(RelationalStore.date(fromTimestamp:)) ?? .distantPast }
             return ExamRecord(agent: row.string("agent") ?? "", plan: row.string("plan") ?? "", answersDigest: row.string("digest") ?? "",
                               started: time(row.string("started")), finished: time(row.string("finished")))
         }
@@ -127,8 +127,16 @@ public class RelationalStore: ProgressStore, @unchecked Sendable {
 
     /// Times as stored: ISO 8601 in UTC with milliseconds, so that text order is time order.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon))
+        date.formatted(timestampStyle)
     }
+
+    /// A stored time read back.
+    static func date(fromTimestamp text: String) -> Date? {
+        try? timestampStyle.parse(text)
+    }
+
+    private static let timestampStyle = Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash)
+        .time(includingFractionalSeconds: true).timeSeparator(.colon)
 }
 
 /// The writes of one transaction. Each is idempotent: runs and certifications are found by

@@ -116,4 +116,18 @@ struct CertifierTests {
         #expect(xml.contains("<failure message=\"keine Antwort für den Schritt „beschwerde“; Punktzahl 0 liegt unter 80\">outcome unfinished, score 0</failure>"))
         #expect(CertificateReports.slug("Jörg Müller-Lüdenscheidt") == "jorg-muller-ludenscheidt")
     }
+
+    @Test("certificate text and reasons come in the guide's language")
+    func language() throws {
+        let english = try GuideLoader.load(path: Self.root.appendingPathComponent("guide/en-social.yaml").path)
+        let englishCertifier = Certifier(guide: english, guideFile: "en.yaml", scenarios: Self.scenarios, plan: Self.plan, tool: "test")
+        let certificate = englishCertifier.certify(answers("agent: Tom\nanswers: {}\n"), issuedAt: "2026-11-24T10:00:00Z")
+        #expect(certificate.language == "en")
+        #expect(certificate.reasons.contains("5 of 5 scenarios not passed"))
+        #expect(certificate.scenarios[0].reasons.contains("no answer for step “beschwerde”"))
+        let markdown = CertificateReports.markdown(certificate)
+        #expect(markdown.hasPrefix("# Not certified: Tom"))
+        #expect(markdown.contains("valid until: 2027-11-24T10:00:00Z"))
+        #expect(CertificateReports.markdown(certifier().certify(Self.example, issuedAt: "t")).hasPrefix("# Zertifiziert: Beispiel Agentin"))
+    }
 }

@@ -39,7 +39,8 @@ let package = Package(
         // `tonlage certify`: answer files walked through the scenarios, plans, certificates.
         .target(
             name: "TonlageCertify",
-            dependencies: ["TonlageCore", "TonlageScenarios", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TonlageCore", "TonlageScenarios", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The progress store: one protocol, SQLite in WAL mode through GRDB (the default) and
         // PostgreSQL through PostgresNIO (a team's shared database).

@@ -1,32 +1,38 @@
 import Foundation
+import TonlageCore
 
 /// What a certificate looks like to a trainer (Markdown) and to a CI system (JUnit XML).
 public enum CertificateReports {
-    /// A summary a trainer can send to the agent.
+    /// A summary a trainer can send to the agent, in the certificate's language. Everything
+    /// taken from answer files or the library is escaped: a name or reply cannot break it.
     public static func markdown(_ certificate: Certificate) -> String {
-        var out = "# \(certificate.certified ? "Zertifiziert" : "Nicht zertifiziert"): \(certificate.agent)\n\n"
-        out += "Plan: **\(certificate.plan)** · Durchschnitt: **\(certificate.average)** · "
-        out += "bestandene Szenarien: **\(certificate.passedScenarios) von \(certificate.scenarios.count)** · "
-        out += "ausgestellt: \(certificate.issuedAt)\n\n"
+        let m = Messages.for(language: certificate.language)
+        let md = MarkupEscaping.markdownInline
+        var out = "# \(certificate.certified ? m.certCertified : m.certNotCertified): \(md(certificate.agent))\n\n"
+        out += "\(m.certPlan): **\(md(certificate.plan))** · \(m.average): **\(certificate.average)** · "
+        out += m.certPassedScenarios(certificate.passedScenarios, certificate.scenarios.count) + " · "
+        out += "\(m.certIssued): \(md(certificate.issuedAt)) · \(m.certValidUntil): \(md(certificate.validUntil))\n\n"
+        if let session = certificate.examSession { out += "\(m.certExamSession): \(md(session))\n\n" }
         if !certificate.reasons.isEmpty {
-            out += "Gründe:\n\n" + certificate.reasons.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+            out += "\(m.certReasons):\n\n" + certificate.reasons.map { "- \(md($0))" }.joined(separator: "\n") + "\n\n"
         }
-        out += "| Szenario | Ausgang | Punkte | Ergebnis |\n|---|---|---|---|\n"
+        out += "| \(m.scenario) | \(m.outcome) | \(m.certPoints) | \(m.result) |\n|---|---|---|---|\n"
         for scenario in certificate.scenarios {
-            out += "| \(scenario.id) | \(scenario.outcome) | \(scenario.score) | \(scenario.passed ? "✓" : "✗ " + scenario.reasons.joined(separator: "; ")) |\n"
+            let result = scenario.passed ? "✓" : "✗ " + md(scenario.reasons.joined(separator: "; "))
+            out += "| \(md(scenario.id)) | \(md(m.outcomes[scenario.outcome] ?? scenario.outcome)) | \(scenario.score) | \(result) |\n"
         }
         for scenario in certificate.scenarios where scenario.turns.contains(where: { !$0.findings.isEmpty }) {
-            out += "\n## \(scenario.id)\n\n"
+            out += "\n## \(md(scenario.id))\n\n"
             for turn in scenario.turns where !turn.findings.isEmpty {
-                out += "**\(turn.step)** (\(turn.score) Punkte): „\(turn.text)“\n\n"
+                out += "**\(md(turn.step))** (\(turn.score) \(m.certPoints)): „\(md(turn.text))“\n\n"
                 for finding in turn.findings {
-                    out += "- `\(finding.rule)` (−\(finding.deduction)) \(finding.message)\n"
+                    out += "- \(md(finding.rule)) (−\(finding.deduction)) \(md(finding.message))\n"
                 }
                 out += "\n"
             }
         }
-        out += "\nGeprüft gegen: \(certificate.guide.path) (SHA-256 \(certificate.guide.sha256)), "
-        out += "\(certificate.answers.path) (SHA-256 \(certificate.answers.sha256)); \(certificate.tool)\n"
+        out += "\n\(m.certCheckedAgainst): \(md(certificate.guide.path)) (SHA-256 \(certificate.guide.sha256)), "
+        out += "\(md(certificate.answers.path)) (SHA-256 \(certificate.answers.sha256)); \(md(certificate.tool))\n"
         return out
     }
 
@@ -54,8 +60,7 @@ public enum CertificateReports {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        MarkupEscaping.xml(text)
     }
 
     /// A file name for an agent: letters, digits and dashes.

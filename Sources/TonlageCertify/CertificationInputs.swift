@@ -16,6 +16,10 @@ public struct CertificationPlan: Sendable {
     public let noErrorsIn: [Family]
     /// At least this many scenarios must pass (if set); else all must.
     public let minPassed: Int?
+    /// How long a certificate is valid (`valid_months`, 12 unless the plan says otherwise).
+    public let validMonths: Int
+    /// `requires: exam`: only answers from a supervised exam (`tonlage exam`) count.
+    public let requiresExam: Bool
     public let file: String
     public let contentHash: String
 }
@@ -24,8 +28,46 @@ public struct CertificationPlan: Sendable {
 public struct AnswersFile: Sendable {
     public let agent: String
     public let answers: [String: [String: Answer]]
+    /// The supervised exam these answers were given in, as `tonlage exam` writes it.
+    public let exam: ExamReference?
     public let file: String
     public let contentHash: String
+
+    public init(agent: String, answers: [String: [String: Answer]], exam: ExamReference? = nil, file: String, contentHash: String) {
+        self.agent = agent
+        self.answers = answers
+        self.exam = exam
+        self.file = file
+        self.contentHash = contentHash
+    }
+
+    /// A digest of the answers alone (texts, actions, times to the millisecond), the same
+    /// however the file is laid out: what an exam session stores to recognise its answers.
+    public var answersDigest: String {
+        let tree = JSONValue.object(answers.mapValues { steps in
+            .object(steps.mapValues { answer in
+                var fields: [String: JSONValue] = ["text": .string(answer.text), "action": .string(answer.action.rawValue)]
+                if let seconds = answer.seconds { fields["milliseconds"] = .number(String(Int((seconds * 1000).rounded()))) }
+                return .object(fields)
+            })
+        })
+        return Fingerprint.sha256((try? CanonicalJSON.data(tree)) ?? Data())
+    }
+}
+
+/// The `exam` block of an answers file: which session, of which plan, when.
+public struct ExamReference: Sendable, Equatable {
+    public let session: String
+    public let plan: String
+    public let started: String
+    public let finished: String
+
+    public init(session: String, plan: String, started: String, finished: String) {
+        self.session = session
+        self.plan = plan
+        self.started = started
+        self.finished = finished
+    }
 }
 
 /// Reads plans and answer files (YAML; JSON is YAML too) with `file:line:column` diagnostics.
@@ -37,8 +79,13 @@ public enum CertificationLoader {
         guard let root = YAMLSource.compose(text, sink: sink), let fields = YAMLFields(root, sink: sink, what: "a plan") else {
             return (nil, sink.diagnostics)
         }
-        fields.reportUnknownKeys(allowed: ["name", "title", "scenarios", "pass"], what: "the plan")
+        fields.reportUnknownKeys(allowed: ["name", "title", "scenarios", "pass", "valid_months", "requires"], what: "the plan")
         let scenarios = fields.strings("scenarios", required: true, what: "the plan").map(\.text)
+        let validMonths = fields.int("valid_months", in: 1...120) ?? 12
+        let requirement = fields.string("requires")
+        if let requirement, requirement != "exam" {
+            fields.error("`requires` can only be `exam` (answers from `tonlage exam`)", code: .badValue, at: "requires")
+        }
         var minScenarioScore: Int?, minAverage: Int?, minPassed: Int?
         var families: [Family] = []
         if let node = fields.node("pass"), let pass = YAMLFields(node, sink: sink, what: "`pass`") {
@@ -58,7 +105,8 @@ public enum CertificationLoader {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return (CertificationPlan(name: fields.string("name") ?? name, title: fields.string("title") ?? name, scenarios: scenarios,
                                   minScenarioScore: minScenarioScore, minAverage: minAverage, noErrorsIn: families,
-                                  minPassed: minPassed, file: path, contentHash: hash), sink.diagnostics)
+                                  minPassed: minPassed, validMonths: validMonths, requiresExam: requirement == "exam",
+                                  file: path, contentHash: hash), sink.diagnostics)
     }
 
     public static func loadAnswers(path: String) -> (AnswersFile?, [Diagnostic]) {
@@ -68,8 +116,19 @@ public enum CertificationLoader {
         guard let root = YAMLSource.compose(text, sink: sink), let fields = YAMLFields(root, sink: sink, what: "an answers file") else {
             return (nil, sink.diagnostics)
         }
-        fields.reportUnknownKeys(allowed: ["agent", "answers"], what: "the answers file")
+        fields.reportUnknownKeys(allowed: ["agent", "answers", "exam"], what: "the answers file")
         let agent = fields.string("agent", required: true, what: "the answers file")
+        var exam: ExamReference?
+        if let node = fields.node("exam"), let block = YAMLFields(node, sink: sink, what: "`exam`") {
+            block.reportUnknownKeys(allowed: ["session", "plan", "started", "finished"], what: "`exam`")
+            let session = block.string("session", required: true, what: "`exam`")
+            let plan = block.string("plan", required: true, what: "`exam`")
+            let started = block.string("started", required: true, what: "`exam`")
+            let finished = block.string("finished", required: true, what: "`exam`")
+            if let session, let plan, let started, let finished {
+                exam = ExamReference(session: session, plan: plan, started: started, finished: finished)
+            }
+        }
         var answers: [String: [String: Answer]] = [:]
         if let node = fields.node("answers") {
             if case let .mapping(scenarios) = node {
@@ -87,7 +146,10 @@ public enum CertificationLoader {
                             answer.reportUnknownKeys(allowed: ["text", "action", "seconds"], what: "an answer")
                             byStep[stepKey.string ?? ""] = Answer(text: answer.string("text") ?? "",
                                                                   action: answer.choice("action", as: Action.self) ?? .reply,
-                                                                  seconds: answer.double("seconds", in: 0...86_400))
+                                                                  // Milliseconds, as the certificate records them:
+                                                                  // verify replays the recorded time and must score alike.
+                                                                  seconds: answer.double("seconds", in: 0...86_400)
+                                                                      .map { ($0 * 1000).rounded() / 1000 })
                         }
                     }
                     answers[scenario] = byStep
@@ -99,7 +161,7 @@ public enum CertificationLoader {
             fields.missing("answers", what: "the answers file")
         }
         guard !sink.hasErrors, let agent else { return (nil, sink.diagnostics) }
-        return (AnswersFile(agent: agent, answers: answers, file: path, contentHash: hash), sink.diagnostics)
+        return (AnswersFile(agent: agent, answers: answers, exam: exam, file: path, contentHash: hash), sink.diagnostics)
     }
 
     /// The file's text and SHA-256, or the problem that stops it being read.

@@ -3,65 +3,6 @@ import Foundation
 import TonlageCore
 import TonlageScenarios
 
-/// A certificate: what was certified, against which files (with their SHA-256), and why.
-/// Encoded with sorted keys, so the same inputs and issue time give byte-identical JSON.
-public struct Certificate: Codable, Sendable, Equatable {
-    public struct FileRef: Codable, Sendable, Equatable {
-        public let path: String
-        public let sha256: String
-    }
-
-    public struct Turn: Codable, Sendable, Equatable {
-        public let step: String
-        public let action: String
-        public let text: String
-        public let seconds: Double?
-        public let score: Int
-        public let passed: Bool
-        public let findings: [FindingRecord]
-    }
-
-    public struct FindingRecord: Codable, Sendable, Equatable {
-        public let rule: String
-        public let severity: String
-        public let excerpt: String
-        public let message: String
-        public let deduction: Int
-    }
-
-    public struct ScenarioResult: Codable, Sendable, Equatable {
-        public let id: String
-        public let file: FileRef?
-        public let outcome: String
-        /// Steps visited, in order.
-        public let path: [String]
-        public let turns: [Turn]
-        public let score: Int
-        public let passed: Bool
-        /// Why it did not pass, in words.
-        public let reasons: [String]
-    }
-
-    public let agent: String
-    public let plan: String
-    public let planFile: FileRef
-    public let certified: Bool
-    public let average: Int
-    public let passedScenarios: Int
-    public let reasons: [String]
-    public let scenarios: [ScenarioResult]
-    public let guide: FileRef
-    public let answers: FileRef
-    public let tool: String
-    public let issuedAt: String
-
-    public func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data()
-    }
-}
-
 /// Walks an agent's answers through the plan's scenarios, exactly as the REPL would, and
 /// decides the verdict by the plan's rule. Pure: files are read before, written after.
 public struct Certifier: Sendable {
@@ -92,26 +33,38 @@ public struct Certifier: Sendable {
 
     /// The certificate and the plays behind it, with their full scorecards for the progress store.
     public func certification(_ answers: AnswersFile, issuedAt: String) -> Certification {
+        let messages = Messages.for(language: guide.language)
         let scorer = Scorer(guide: guide)
-        let played = plan.scenarios.map { id in play(id, answers: answers.answers[id] ?? [:], scorer: scorer) }
+        let played = plan.scenarios.map { id in play(id, answers: answers.answers[id] ?? [:], scorer: scorer, messages: messages) }
         let results = played.map(\.result)
         let average = results.isEmpty ? 0 : Int((Double(results.map(\.score).reduce(0, +)) / Double(results.count)).rounded())
         let passed = results.filter(\.passed).count
         var reasons: [String] = []
+        if plan.requiresExam && answers.exam == nil { reasons.append(messages.certExamRequired) }
         if let minPassed = plan.minPassed {
-            if passed < minPassed { reasons.append("\(passed) of \(results.count) scenarios passed, \(minPassed) needed") }
+            if passed < minPassed { reasons.append(messages.certTooFewPassed(passed, results.count, minPassed)) }
         } else if passed < results.count {
-            reasons.append("\(results.count - passed) of \(results.count) scenarios not passed")
+            reasons.append(messages.certNotAllPassed(results.count - passed, results.count))
         }
         if let minAverage = plan.minAverage, average < minAverage {
-            reasons.append("average \(average) is below \(minAverage)")
+            reasons.append(messages.certAverageBelow(average, minAverage))
         }
         let certificate = Certificate(
             agent: answers.agent, plan: plan.name, planFile: .init(path: recorded(plan.file), sha256: plan.contentHash),
             certified: reasons.isEmpty, average: average, passedScenarios: passed, reasons: reasons,
             scenarios: results, guide: .init(path: recorded(guideFile), sha256: guide.contentHash),
-            answers: .init(path: recorded(answers.file), sha256: answers.contentHash), tool: tool, issuedAt: issuedAt)
-        return Certification(certificate: certificate, runs: played.map(\.run))
+            answers: .init(path: recorded(answers.file), sha256: answers.contentHash), examSession: answers.exam?.session,
+            language: messages.language, tool: tool, issuedAt: issuedAt, validUntil: Self.validUntil(issuedAt, months: plan.validMonths))
+        return Certification(certificate: certificate, runs: played.map(\.run), answers: answers)
+    }
+
+    /// The issue time plus whole calendar months, in UTC; empty when the issue time is not ISO 8601.
+    static func validUntil(_ issuedAt: String, months: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let issued = try? Date(issuedAt, strategy: .iso8601),
+              let until = calendar.date(byAdding: .month, value: months, to: issued) else { return "" }
+        return until.formatted(.iso8601)
     }
 
     func recorded(_ path: String) -> String {
@@ -121,37 +74,41 @@ public struct Certifier: Sendable {
     }
 
     /// Walks one scenario with the agent's answers, as the REPL would.
-    func play(_ id: String, answers: [String: Answer], scorer: Scorer) -> (result: Certificate.ScenarioResult, run: ScenarioRun?) {
+    func play(_ id: String, answers: [String: Answer], scorer: Scorer,
+              messages: Messages) -> (result: Certificate.ScenarioResult, run: ScenarioRun?) {
         guard let scenario = scenarios.first(where: { $0.id == id }) else {
             return (.init(id: id, file: nil, outcome: "missing", path: [], turns: [], score: 0, passed: false,
-                          reasons: ["the scenario `\(id)` is not in the library"]), nil)
+                          reasons: [messages.certScenarioMissing(id)]), nil)
         }
         var run = ScenarioRun(scenario: scenario)
         var reasons: [String] = []
         while let step = run.stepID {
             guard let answer = answers[step] else {
-                reasons.append("no answer for step `\(step)`")
+                reasons.append(messages.certNoAnswer(step))
                 break
             }
             guard run.turns.count < maxTurns else {
-                reasons.append("more than \(maxTurns) turns: the answers go round in circles")
+                reasons.append(messages.certCircles(maxTurns))
                 break
             }
             _ = run.answer(answer, scorer: scorer)
         }
         let outcome = run.outcome?.rawValue ?? "unfinished"
         if let end = run.outcome, !scenario.success.contains(end) {
-            reasons.append("ended \(end.rawValue), not \(scenario.success.map(\.rawValue).joined(separator: " or "))")
+            let expected = scenario.success.map { messages.outcomes[$0.rawValue] ?? $0.rawValue }
+            reasons.append(messages.certEndedWrong(messages.outcomes[end.rawValue] ?? end.rawValue, expected.joined(separator: " / ")))
         }
         let score = run.averageScore
-        if let minimum = plan.minScenarioScore, score < minimum { reasons.append("score \(score) is below \(minimum)") }
+        if let minimum = plan.minScenarioScore, score < minimum { reasons.append(messages.certScoreBelow(score, minimum)) }
         for family in plan.noErrorsIn {
             let errors = run.turns.flatMap(\.card.findings).filter { $0.family == family && $0.severity == .error }
-            if let first = errors.first { reasons.append("\(family.rawValue) error: \(first.rule) at „\(first.excerpt)“") }
+            if let first = errors.first {
+                reasons.append(messages.certFamilyError(messages.families[family] ?? family.rawValue, first.rule, first.excerpt))
+            }
         }
         let turns = run.turns.map { turn in
             Certificate.Turn(step: turn.stepID, action: turn.answer.action.rawValue, text: turn.answer.text,
-                             seconds: turn.answer.seconds, score: turn.card.score, passed: turn.card.passed,
+                             milliseconds: turn.answer.seconds.map { Int(($0 * 1000).rounded()) }, score: turn.card.score, passed: turn.card.passed,
                              findings: turn.card.findings.map {
                                  .init(rule: $0.rule, severity: $0.severity.rawValue, excerpt: $0.excerpt, message: $0.message,
                                        deduction: $0.deduction)
@@ -168,6 +125,8 @@ public struct Certification: Sendable {
     /// Per scenario of the plan, in its order: the play with every turn's full scorecard; nil
     /// for a scenario the library does not have.
     public let runs: [ScenarioRun?]
+    /// The answers it was made from.
+    public let answers: AnswersFile
 }
 
 /// The problems that kept an answers file from being certified.

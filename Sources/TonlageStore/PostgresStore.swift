@@ -172,6 +172,7 @@ final class PostgresDatabase: SQLDatabase {
     /// the earlier identifiers too, so that both list the same versions.
     static let migrations: [(identifier: String, records: [String], sql: String)] = [
         ("v4", ["v1", "v2", "v3", "v4"], Schema.postgresV4),
+        ("v5", ["v5"], Schema.postgresV5),
     ]
 
     /// The server's or the network's error as a `StoreError`: a server that cannot be reached

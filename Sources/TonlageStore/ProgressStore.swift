@@ -20,6 +20,8 @@ public protocol ProgressStore: AnyObject, Sendable {
     func turns(agent: String?) throws -> [StoredTurn]
     /// The agent's earlier sentences (by fingerprint) and the scenarios each was written in.
     func sentenceScenarios(agent: String) throws -> [String: Set<String>]
+    /// The supervised exam with this session id, if there is one.
+    func exam(session: String) throws -> ExamRecord?
     /// A scenario has ended and the trainee reads the summary: a moment for the store's own
     /// housekeeping, which should not fall on a turn being stored.
     func endOfScenario()
@@ -72,6 +74,19 @@ public class RelationalStore: ProgressStore, @unchecked Sendable {
         }
     }
 
+    public func exam(session: String) throws -> ExamRecord? {
+        try database.read { db in
+            guard let row = try db.query("""
+                SELECT agent.name AS agent, exam.plan AS plan, exam.answersDigest AS digest, exam.startedAt AS started,
+                       exam.finishedAt AS finished
+                FROM exam JOIN agent ON agent.id = exam.agentId WHERE exam.uid = ?
+                """, [session]).first else { return nil }
+            let time = { (text: String?) in text.flatMap(RelationalStore.date(fromTimestamp:)) ?? .distantPast }
+            return ExamRecord(agent: row.string("agent") ?? "", plan: row.string("plan") ?? "", answersDigest: row.string("digest") ?? "",
+                              started: time(row.string("started")), finished: time(row.string("finished")))
+        }
+    }
+
     public func realRuns() throws -> Int {
         try database.read { db in try db.query("SELECT COUNT(*) AS n FROM run WHERE mode <> 'demo'").first?.int("n") ?? 0 }
     }
@@ -112,8 +127,16 @@ public class RelationalStore: ProgressStore, @unchecked Sendable {
 
     /// Times as stored: ISO 8601 in UTC with milliseconds, so that text order is time order.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon))
+        date.formatted(timestampStyle)
     }
+
+    /// A stored time read back.
+    static func date(fromTimestamp text: String) -> Date? {
+        try? timestampStyle.parse(text)
+    }
+
+    private static let timestampStyle = Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash)
+        .time(includingFractionalSeconds: true).timeSeparator(.colon)
 }
 
 /// The writes of one transaction. Each is idempotent: runs and certifications are found by
@@ -145,6 +168,14 @@ struct Recording {
                 ON CONFLICT (uid) DO NOTHING
                 """, [id, certification.plan, certification.certified, certification.average, RelationalStore.timestamp(date),
                       certification.agent])
+        case let .exam(id, exam):
+            try ensureAgent(exam.agent, exam.started)
+            try db.execute("""
+                INSERT INTO exam (uid, agentId, plan, answersDigest, startedAt, finishedAt)
+                SELECT ?, id, ?, ?, ?, ? FROM agent WHERE name = ?
+                ON CONFLICT (uid) DO NOTHING
+                """, [id, exam.plan, exam.answersDigest, RelationalStore.timestamp(exam.started),
+                      RelationalStore.timestamp(exam.finished), exam.agent])
         }
     }
 

@@ -183,6 +183,9 @@ public final class SQLiteStore: RelationalStore, @unchecked Sendable {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: Schema.sqliteV4)
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: Schema.sqliteV5)
+        }
         return migrator
     }
 }

@@ -60,6 +60,12 @@ public final class SessionRecorder {
         enqueue(.certification(id: UUID().uuidString.lowercased(), record, at: date))
     }
 
+    /// Records a finished exam under the session id its answers file names.
+    @discardableResult
+    public func exam(_ record: ExamRecord, session: String) -> StoreError? {
+        enqueue(.exam(id: session, record))
+    }
+
     private func enqueue(_ write: StoreWrite) -> StoreError? {
         queue.append(write)
         return deferWrites ? nil : flush()

@@ -115,6 +115,24 @@ public struct CertificationRecord: Codable, Sendable, Equatable {
     }
 }
 
+/// A supervised exam: who took which plan, when, and the digest of the answers given
+/// (`AnswersFile.answersDigest`), which `certify` compares with the answers file it is handed.
+public struct ExamRecord: Codable, Sendable, Equatable {
+    public var agent: String
+    public var plan: String
+    public var answersDigest: String
+    public var started: Date
+    public var finished: Date
+
+    public init(agent: String, plan: String, answersDigest: String, started: Date, finished: Date) {
+        self.agent = agent
+        self.plan = plan
+        self.answersDigest = answersDigest
+        self.started = started
+        self.finished = finished
+    }
+}
+
 /// One write to the store. Runs are named by a unique id the writer makes, so a write can be
 /// given again (from a spool, after a lost connection) and is applied once: a run, a turn
 /// (by its number in the run) and a certification that are already there are left as they are.
@@ -123,4 +141,5 @@ public enum StoreWrite: Codable, Sendable, Equatable {
     case record(run: String, number: Int, TurnRecord, at: Date)
     case finishRun(run: String, RunOutcome, at: Date)
     case certification(id: String, CertificationRecord, at: Date)
+    case exam(id: String, ExamRecord)
 }

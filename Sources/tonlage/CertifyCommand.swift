@@ -13,19 +13,30 @@ struct Certify: ParsableCommand {
         abstract: "Certify agents from answer files, or verify a certificate.",
         discussion: """
             Walks each answers file through the plan's scenarios exactly as the REPL would, and \
-            writes per agent a certificate (JSON, with the SHA-256 of the guide, every scenario, the \
-            plan and the answers) and a Markdown summary to --out; --junit writes one JUnit XML for \
-            all agents. One verdict line per agent on standard output. Files are processed in \
-            parallel; every run is recorded in the progress store (mode certify). With --issued-at \
-            fixed, the same inputs give byte-identical outputs. --verify CERT recomputes the hashes \
-            and the verdict from the files and says whether anything changed.
+            writes per agent a certificate (canonical JSON with the SHA-256 of the guide, every \
+            scenario, the plan and the answers, an expiry from the plan's valid_months, and with \
+            --sign-key an Ed25519 signature) and a Markdown summary to --out; --junit writes one \
+            JUnit XML for all agents. Every file is written whole or not at all. One verdict line \
+            per agent on standard output; an agent whose files cannot be written is reported and \
+            the others go on. Files are processed in parallel; every run is recorded in the \
+            progress store (mode certify). With --issued-at fixed, the same inputs give \
+            byte-identical outputs. A plan with `requires: exam` takes only answers written by \
+            `tonlage exam` whose session is in the store.
+
+            --verify CERT --trust KEY.pub checks the signature first (no trusted key, or another \
+            key: untrusted), then that the certificate is well-formed and unexpired, then its \
+            hashes and verdict against the library's guide, scenarios and plan (from the working \
+            directory or TONLAGE_HOME, or --guide/--scenarios), never against paths the \
+            certificate names.
 
             Plans live in scenarios/certification/NAME.yaml; the default plan `grundlagen` ships \
             with scenarios/certification/example-answers.yaml, a complete answers file that passes.
 
-            Exit codes: 0 all certified (or verified unchanged), 1 someone failed (or something \
-            changed), 2 bad input (the other files are still processed), 3 an I/O or internal \
-            error (a certificate that cannot be written, a failing store).
+            Exit codes: 0 all certified (or the certificate verified), 1 someone failed (or the \
+            certificate is untrusted, invalid, expired or no longer matches the library), 2 bad \
+            usage or bad input (a broken answers file, answers without the exam a plan requires, \
+            an unreadable key; the other files are still processed), 3 an I/O or internal error \
+            (a certificate that cannot be written, a failing store).
             """)
 
     @Argument(help: "Answer files (YAML or JSON), one agent each.")
@@ -43,27 +54,37 @@ struct Certify: ParsableCommand {
     @Option(help: "The issue time to write (ISO 8601, e.g. 2026-11-24T10:00:00Z); default: now.")
     var issuedAt: String?
 
-    @Option(help: ArgumentHelp("Verify this certificate against the files it names.", valueName: "cert.json"))
+    @Option(help: ArgumentHelp("Sign the certificates with this private key (from `tonlage keys generate`).",
+                               valueName: "name.key"))
+    var signKey: String?
+
+    @Option(help: ArgumentHelp("Verify this certificate against the library's guide, scenarios and plan.", valueName: "cert.json"))
     var verify: String?
 
-    @Flag(help: "Do not record the runs in the progress store.")
+    @Option(help: ArgumentHelp("With --verify: a public key whose signatures are trusted (repeatable).", valueName: "name.pub"))
+    var trust: [String] = []
+
+    @Flag(help: "Do not record the runs in the progress store (a plan with `requires: exam` needs it).")
     var noStore = false
 
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
         if verify == nil && answers.isEmpty { throw ValidationError("Give at least one answers file, or --verify CERT.json.") }
+        if verify != nil && !answers.isEmpty { throw ValidationError("--verify takes no answers files.") }
+        if verify == nil && !trust.isEmpty { throw ValidationError("--trust goes with --verify.") }
         if let issuedAt, (try? Date(issuedAt, strategy: .iso8601)) == nil {
             throw ValidationError("--issued-at must be an ISO 8601 time such as 2026-11-24T10:00:00Z, not \(issuedAt).")
         }
     }
 
     func run() throws {
-        if let verify { return try Verification(certificatePath: verify).run() }
+        if let verify { return try CertificateVerification(certificatePath: verify, trusted: trust, library: library).run() }
+        AtomicFile.removeTemporaryFilesOnSignals()
+        let key = signKey.map(Self.loadPrivateKey)
         let guide = library.guideOptions.loadGuide()
         let scenarios = library.loadScenarios(language: guide.scenarioLanguage)
-        let planPath = plan.hasSuffix(".yaml") || plan.hasSuffix(".yml") ? plan
-            : ((library.scenarios ?? Paths.defaultScenarios) as NSString).appendingPathComponent("certification/\(plan).yaml")
+        let planPath = plan.hasSuffix(".yaml") || plan.hasSuffix(".yml") ? plan : Self.libraryPlanPath(plan, library: library)
         let (loadedPlan, planProblems) = CertificationLoader.loadPlan(path: planPath)
         Self.report(planProblems)
         guard let loadedPlan else { throw ExitCode(2) }
@@ -71,11 +92,12 @@ struct Certify: ParsableCommand {
             InputError(description: "\(planPath): the plan names the unknown scenario `\(id)`"
                        + NameSuggestion.didYouMean(id, in: scenarios.map(\.id))).exit()
         }
-        let issued = issuedAt ?? Date().formatted(.iso8601)
+        let issued = (issuedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? Date()).formatted(.iso8601)
         var certifier = Certifier(guide: guide, guideFile: library.guideOptions.guidePath, scenarios: scenarios,
-                                  plan: loadedPlan, tool: "tonlage \(TonlageVersion.current)")
+                                  plan: loadedPlan, tool: Self.tool)
         certifier.recordPathsRelativeTo = FileManager.default.currentDirectoryPath
         let results = certifier.certify(files: answers, issuedAt: issued)
+        let store = noStore ? nil : try library.openStore()
 
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -84,34 +106,79 @@ struct Certify: ParsableCommand {
         }
         var usedNames: Set<String> = []
         var certifications: [Certification] = []
-        var badInput = false
+        var badInput = false, ioError = false
         for (file, result) in zip(answers, results) {
             guard case let .success(certification) = result else {
                 if case let .failure(problems) = result { Self.report(problems.diagnostics) }
                 badInput = true
-                Output.earned(ExitStatus.badInput)
+                if !ioError { Output.earned(ExitStatus.badInput) }
                 Self.say("✗ \(file): not certified, the file has errors")
                 continue
             }
-            let certificate = certification.certificate
+            if let refusal = ExamCheck.refusal(of: file, answers: certification.answers, plan: loadedPlan, store: store) {
+                badInput = true
+                if !ioError { Output.earned(ExitStatus.badInput) }
+                Self.say("✗ \(file): not certified, \(refusal)")
+                continue
+            }
+            var certificate = certification.certificate
+            if let key {
+                do {
+                    certificate = try CertificateSigning.sign(certificate, with: key)
+                } catch {
+                    SystemError("cannot sign the certificate of \(certificate.agent)", error).exit()
+                }
+            }
+            certifications.append(certification)
             var name = CertificateReports.slug(certificate.agent)
             var counter = 2
             while !usedNames.insert(name).inserted { name = CertificateReports.slug(certificate.agent) + "-\(counter)"; counter += 1 }
             let jsonPath = (out as NSString).appendingPathComponent("\(name).json")
             let markdownPath = (out as NSString).appendingPathComponent("\(name).md")
-            Self.write(certificate.json(), to: jsonPath)
-            Self.write(Data(CertificateReports.markdown(certificate).utf8), to: markdownPath)
-            certifications.append(certification)
+            do {
+                try AtomicFile.write(certificate.json(), to: jsonPath)
+                try AtomicFile.write(Data(CertificateReports.markdown(certificate).utf8), to: markdownPath)
+            } catch {
+                // This agent's certificate is missing; the others are still written.
+                ioError = true
+                Output.earned(ExitStatus.ioError)
+                Self.say("✗ \(certificate.agent): \(certificate.certified ? "certified" : "not certified"), but \(error.description)")
+                continue
+            }
             let verdict = certificate.certified ? "✓ certified    " : "✗ not certified"
-            if !badInput && !certificate.certified { Output.earned(ExitStatus.failed) }
+            if !badInput && !ioError && !certificate.certified { Output.earned(ExitStatus.failed) }
             let why = certificate.reasons.isEmpty ? "" : " – " + certificate.reasons.joined(separator: "; ")
             Self.say("\(verdict) \(certificate.agent): average \(certificate.average), \(certificate.passedScenarios)/\(certificate.scenarios.count) scenarios passed\(why) → \(jsonPath)")
         }
         if let junit {
-            Self.write(Data(CertificateReports.junit(certifications.map(\.certificate)).utf8), to: junit)
+            do {
+                try AtomicFile.write(Data(CertificateReports.junit(certifications.map(\.certificate)).utf8), to: junit)
+            } catch {
+                ioError = true
+                Output.message(error.description)
+            }
         }
-        if !noStore { try record(certifications, guide: guide) }
-        throw ExitCode(badInput ? 2 : (certifications.allSatisfy(\.certificate.certified) ? 0 : 1))
+        if let store { try record(certifications, guide: guide, store: store) }
+        let failed = !certifications.allSatisfy(\.certificate.certified)
+        throw ExitCode(ioError ? ExitStatus.ioError : badInput ? ExitStatus.badInput : failed ? ExitStatus.failed : ExitStatus.passed)
+    }
+
+    static var tool: String { "tonlage \(TonlageVersion.current)" }
+
+    /// The plan of the library with this name (a name, never a path).
+    static func libraryPlanPath(_ name: String, library: LibraryOptions) -> String {
+        ((library.scenarios ?? Paths.defaultScenarios) as NSString).appendingPathComponent("certification/\(name).yaml")
+    }
+
+    static func loadPrivateKey(_ path: String) -> SigningKeys.Private {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            InputError(description: "cannot read the signing key \(path)").exit()
+        }
+        do {
+            return try SigningKeys.Private(file: String(decoding: data, as: UTF8.self))
+        } catch {
+            InputError(description: "\(path): \(error.message)").exit()
+        }
     }
 
     static func report(_ diagnostics: [Diagnostic]) {
@@ -123,21 +190,12 @@ struct Certify: ParsableCommand {
         Output.out(InputHygiene.visible(line) + "\n")
     }
 
-    /// A certificate, summary or report that cannot be written is an I/O error (exit 3).
-    static func write(_ data: Data, to path: String) {
-        do {
-            try FileOutput.write(data, to: path)
-        } catch {
-            error.exit()
-        }
-    }
-
     /// Every certification run goes into the progress store, one run per agent and scenario,
     /// with the scorecards the certifier made (nothing is scored twice), and each verdict;
     /// an agent's runs and verdict in one transaction.
-    private func record(_ certifications: [Certification], guide: Guide) throws {
+    private func record(_ certifications: [Certification], guide: Guide, store: any ProgressStore) throws {
         guard !certifications.isEmpty else { return }
-        let recorder = SessionRecorder(store: try library.openStore())
+        let recorder = SessionRecorder(store: store)
         recorder.deferWrites = true
         let scorer = Scorer(guide: guide)
         for certification in certifications {
@@ -153,66 +211,5 @@ struct Certify: ParsableCommand {
                                                        certified: certificate.certified, average: certificate.average))
             if let failure = recorder.flush() { throw failure }
         }
-    }
-}
-
-/// `certify --verify`: are the files a certificate names unchanged, and is its verdict still right?
-struct Verification {
-    let certificatePath: String
-
-    func run() throws {
-        guard let data = FileManager.default.contents(atPath: certificatePath),
-              let certificate = try? JSONDecoder().decode(Certificate.self, from: data) else {
-            InputError(description: "\(certificatePath) is not a Tonlage certificate").exit()
-        }
-        var changes: [String] = []
-        var files = [certificate.guide, certificate.planFile, certificate.answers]
-        files += certificate.scenarios.compactMap(\.file)
-        for file in files {
-            guard let now = CertificationLoader.hash(of: file.path) else {
-                InputError(description: "\(file.path), named in the certificate, cannot be read").exit()
-            }
-            if now != file.sha256 { changes.append("changed: \(file.path) (SHA-256 was \(file.sha256.prefix(12))…, is \(now.prefix(12))…)") }
-        }
-        // Recompute from the files as they are now, with the certificate's own issue time.
-        let recomputed = recompute(certificate)
-        if recomputed.certified != certificate.certified {
-            changes.append("verdict: the certificate says \(certificate.certified ? "certified" : "not certified"), the files now give \(recomputed.certified ? "certified" : "not certified")")
-        }
-        if recomputed.average != certificate.average {
-            changes.append("average: \(certificate.average) in the certificate, \(recomputed.average) now")
-        }
-        if changes.isEmpty && recomputed != certificate {
-            changes.append("the recomputed certificate differs in its details (scores or findings)")
-        }
-        if changes.isEmpty {
-            Certify.say("✓ verified: \(certificate.agent), \(certificate.certified ? "certified" : "not certified"), nothing changed")
-            return
-        }
-        Output.earned(ExitStatus.failed)
-        Certify.say("✗ \(certificatePath) no longer matches its files:")
-        for change in changes { Certify.say("  " + change) }
-        throw ExitCode(1)
-    }
-
-    private func recompute(_ certificate: Certificate) -> Certificate {
-        let guide: Guide
-        do {
-            guide = try GuideLoader.load(path: certificate.guide.path)
-        } catch {
-            InputError(description: "the guide named in the certificate no longer loads:\n\(error.description)").exit()
-        }
-        let scenarios = certificate.scenarios.compactMap(\.file).compactMap {
-            ScenarioLoader.load(path: $0.path, language: guide.scenarioLanguage).0
-        }
-        let plan = CertificationLoader.loadPlan(path: certificate.planFile.path).0
-        let answers = CertificationLoader.loadAnswers(path: certificate.answers.path).0
-        guard let plan, let answers else {
-            InputError(description: "the plan or the answers named in the certificate no longer load").exit()
-        }
-        var certifier = Certifier(guide: guide, guideFile: certificate.guide.path, scenarios: scenarios, plan: plan,
-                                  tool: certificate.tool)
-        certifier.recordPathsRelativeTo = FileManager.default.currentDirectoryPath
-        return certifier.certify(answers, issuedAt: certificate.issuedAt)
     }
 }

@@ -105,8 +105,8 @@ enum Output {
     private static let state = Locked<Int32>(0)
 }
 
-/// The earned exit code, set and read from whichever thread writes.
-private final class Locked<Value>: @unchecked Sendable {
+/// A value set and read from any thread (the earned exit code, files being written).
+final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 

@@ -19,6 +19,10 @@ struct PlaySession {
     let style: TerminalStyle
     let labels: Messages
     let strings: Messages
+    /// A supervised exam (`tonlage exam`): no `:hint`, `:guide` or `:retry`, runs in mode `exam`.
+    var exam = false
+    /// Every scenario played in this session, as it ended (an exam's answers are taken from here).
+    private(set) var played: [ScenarioRun] = []
 
     static let metaCommands = [":help", ":hint", ":guide", ":retry", ":dm", ":escalate", ":skip", ":progress", ":quit"]
 
@@ -76,6 +80,19 @@ struct PlaySession {
         return goodbye()
     }
 
+    /// A supervised exam: the plan's scenarios in order, one attempt each, until the last or
+    /// until the trainee quits. Returns the store's failure when writes are still waiting.
+    mutating func runExam(plan: String, scenarios planned: [Scenario]) -> StoreError? {
+        exam = true
+        reader.setCompletions([":help", ":dm", ":escalate", ":skip", ":quit"])
+        say(strings.examWelcome(InputHygiene.visible(plan), planned.count) + "\n")
+        for scenario in planned {
+            guard play(scenario) else { break }
+        }
+        say(strings.examEnded(played.count, planned.count) + "\n")
+        return goodbye()
+    }
+
     /// The last try to write what waits, and the last word: saved, or how much is not.
     private func goodbye(quietly: Bool = false) -> StoreError? {
         let waiting = recorder.pending
@@ -128,8 +145,9 @@ struct PlaySession {
         let waiting = recorder.pending
         // The agent's earlier sentences, for the own-boilerplate hint; none when the store cannot say.
         let earlier = try? recorder.store.sentenceScenarios(agent: agent)
-        var session = TrainingSession(scenario: scenario, guide: guide, scorer: scorer, agent: agent, mode: .practice,
+        var session = TrainingSession(scenario: scenario, guide: guide, scorer: scorer, agent: agent, mode: exam ? .exam : .practice,
                                       recorder: recorder, ownSentences: earlier)
+        defer { played.append(session.run) }
         saved(session.startFailure, waitingBefore: waiting)
         let briefing = strings.briefing + ": " + InputHygiene.visible(scenario.briefing, keepingLineBreaks: true)
         let wrapped = TerminalSize.columns().map { TerminalSize.wrap(briefing, width: $0, indent: "") } ?? briefing
@@ -160,8 +178,12 @@ struct PlaySession {
             var answer = Answer(text: input)
             if trimmed.hasPrefix(":") {
                 let (command, argument) = Self.split(trimmed)
+                if exam && [":hint", ":guide", ":retry"].contains(command) {
+                    say(strings.examRefused(command) + "\n")
+                    continue
+                }
                 switch command {
-                case ":help": say(strings.help + "\n"); continue
+                case ":help": say((exam ? strings.examHelp : strings.help) + "\n"); continue
                 case ":hint": session.hint().map { say(hintText($0)) }; continue
                 case ":guide": say(guideText(argument)); continue
                 case ":progress": say(progressText()); continue

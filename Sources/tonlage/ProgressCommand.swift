@@ -120,8 +120,6 @@ struct ProgressText {
 
     /// A field for a spreadsheet or a terminal: control characters shown, never passed on.
     private static func quote(_ raw: String) -> String {
-        let field = InputHygiene.visible(raw)
-        return field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        CSVField.quoted(InputHygiene.visible(raw))
     }
 }

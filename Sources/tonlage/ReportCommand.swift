@@ -52,10 +52,11 @@ struct Report: ParsableCommand {
         let report = try reader.cohortReport(agents: agent, since: since, passMark: guide?.passMark ?? RelationalStore.defaultPassMark)
         let language = guide?.language ?? "en"
         if let html {
+            AtomicFile.removeTemporaryFilesOnSignals()
             let generated = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
             let page = ReportHTML(report: report, messages: Messages.for(language: language), generated: generated).render()
             do {
-                try FileOutput.write(Data(page.utf8), to: html)
+                try AtomicFile.write(Data(page.utf8), to: html)
             } catch {
                 error.exit()
             }

@@ -236,8 +236,7 @@ struct ReportHTML {
     }
 
     private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        MarkupEscaping.xml(text)
     }
 
     private func slug(_ text: String) -> String {

@@ -4,6 +4,8 @@ import Foundation
 /// message on standard error and exit code 3, so that 1 keeps meaning "failed the guide".
 struct SystemError: Error, CustomStringConvertible {
     let description: String
+    /// The errno behind it, when a system call failed.
+    var code: Int32?
 
     /// Foundation's file errors read as "The operation could not be completed"; the path and
     /// the system's reason say more.
@@ -18,8 +20,9 @@ struct SystemError: Error, CustomStringConvertible {
         description = action + ": " + reason
     }
 
-    init(description: String) {
+    init(description: String, code: Int32? = nil) {
         self.description = description
+        self.code = code
     }
 
     /// Prints the message and exits 3.

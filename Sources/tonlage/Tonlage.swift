@@ -17,7 +17,7 @@ struct Tonlage: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: TonlageVersion.current,
-        subcommands: [Play.self, Check.self, Certify.self, Progress.self, Report.self, DemoData.self, Lint.self,
+        subcommands: [Play.self, Check.self, Exam.self, Certify.self, Keys.self, Progress.self, Report.self, DemoData.self, Lint.self,
                       GuideCommand.self, ScenariosCommand.self],
         defaultSubcommand: Play.self
     )

@@ -96,41 +96,44 @@ struct CertifyCommandTests {
                                      "--scenarios", "scenarios", "--out", "out", "--no-store"], in: original)
         #expect(result.status == 0, "\(result.stderr)")
         let certificate = try String(contentsOf: original.appendingPathComponent("out/beispiel-agentin.json"), encoding: .utf8)
-        #expect(certificate.contains("\"path\" : \"guide/de-social.yaml\""))
-        #expect(certificate.contains("\"path\" : \"scenarios/01-paket-verspaetet.yaml\""))
+        #expect(certificate.contains("\"path\":\"guide/de-social.yaml\""))
+        #expect(certificate.contains("\"path\":\"scenarios/01-paket-verspaetet.yaml\""))
         #expect(!certificate.contains(original.path))
 
         let copy = Binary.sandbox.appendingPathComponent("copy-\(UUID())")
         try FileManager.default.copyItem(at: original, to: copy)
-        let verified = try Binary.run(["certify", "--verify", "out/beispiel-agentin.json"], in: copy)
+        let keys = Binary.sandbox.appendingPathComponent("keys-\(UUID())").path
+        #expect(try Binary.run(["keys", "generate", keys]).status == 0)
+        #expect(try Binary.run(["certify", "scenarios/certification/example-answers.yaml", "--out", "out", "--no-store",
+                                "--sign-key", keys + ".key"], in: copy).status == 0)
+        let verified = try Binary.run(["certify", "--verify", "out/beispiel-agentin.json", "--trust", keys + ".pub"], in: copy)
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout.hasPrefix("✓ verified"))
     }
 
-    @Test("--verify: unchanged files verify; an edited answer or an edited guide is caught")
+    @Test("--verify: a signed certificate verifies; an edited guide in the library is caught, the certificate's paths are not read")
     func verify() throws {
         let (folder, guide, answers) = try workspace()
         let out = folder.appendingPathComponent("out").path
-        _ = try Binary.run(["certify", "--guide", guide, answers, "--out", out, "--no-store", "--issued-at", "2026-11-24T10:00:00Z"])
+        let keys = folder.appendingPathComponent("body").path
+        #expect(try Binary.run(["keys", "generate", keys]).status == 0)
+        _ = try Binary.run(["certify", "--guide", guide, answers, "--out", out, "--no-store", "--issued-at", "2026-11-24T10:00:00Z",
+                            "--sign-key", keys + ".key"])
         let certificate = out + "/anna.json"
-        let clean = try Binary.run(["certify", "--verify", certificate])
+        let clean = try Binary.run(["certify", "--verify", certificate, "--guide", guide, "--trust", keys + ".pub"])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        #expect(clean.stdout.contains("✓ verified: Anna, certified, nothing changed"))
+        #expect(clean.stdout.contains("✓ verified: Anna, certified in the plan grundlagen, valid until 2027-11-24T10:00:00Z"))
 
-        let original = try String(contentsOfFile: answers, encoding: .utf8)
-        try original.replacingOccurrences(of: "Danke für die Blumen, Jule!", with: "Ok.")
-            .write(toFile: answers, atomically: true, encoding: .utf8)
-        let editedAnswers = try Binary.run(["certify", "--verify", certificate])
-        #expect(editedAnswers.status == 1)
-        #expect(editedAnswers.stdout.contains("changed: \(answers)"))
-        #expect(editedAnswers.stdout.contains("verdict: the certificate says certified, the files now give not certified"))
-        try original.write(toFile: answers, atomically: true, encoding: .utf8)
+        // The answers file is not read: the certificate carries the answers it was decided on.
+        try FileManager.default.removeItem(atPath: answers)
+        #expect(try Binary.run(["certify", "--verify", certificate, "--guide", guide, "--trust", keys + ".pub"]).status == 0)
 
         let guideText = try String(contentsOfFile: guide, encoding: .utf8)
         try guideText.replacingOccurrences(of: "pass_mark: 70", with: "pass_mark: 99").write(toFile: guide, atomically: true, encoding: .utf8)
-        let editedGuide = try Binary.run(["certify", "--verify", certificate])
+        let editedGuide = try Binary.run(["certify", "--verify", certificate, "--guide", guide, "--trust", keys + ".pub"])
         #expect(editedGuide.status == 1)
-        #expect(editedGuide.stdout.contains("changed: \(guide)"))
+        #expect(editedGuide.stdout.contains("no longer matches the library"))
+        #expect(editedGuide.stdout.contains("the guide is not the library's"))
     }
 
     @Test("bad usage and a missing plan exit 2")

@@ -38,16 +38,16 @@ struct StoreHygieneCLITests {
     @Test("a store from a newer Tonlage is refused by every command before any row is written, exit 2")
     func newerSchema() throws {
         let store = try playedStore()
-        try sqlite(store, "INSERT INTO grdb_migrations VALUES ('v5'); ALTER TABLE turn ADD COLUMN channel TEXT NOT NULL DEFAULT 'x';")
+        try sqlite(store, "INSERT INTO grdb_migrations VALUES ('v6'); ALTER TABLE turn ADD COLUMN channel TEXT NOT NULL DEFAULT 'x';")
         let before = try rows(store)
-        #expect(before == "[1, 1, 1, 5]\n")
+        #expect(before == "[1, 1, 1, 6]\n")
         let commands: [[String]] = [["play", "paket-verspaetet", "--agent", "Anna"], ["progress"], ["report"],
                                     ["demo-data", "--force"], ["certify", CertifyCommandTests.example, "--out",
                                                                Binary.sandbox.appendingPathComponent("newer-\(UUID())").path]]
         for command in commands {
             let result = try Binary.run(command + ["--store", store], stdin: Data((PlayCommandTests.goodFirst + "\n").utf8))
             #expect(result.status == 2, "\(command[0]): \(result.stderr)")
-            #expect(result.stderr.contains("tonlage: the progress store \(store) was written by a newer Tonlage (schema v5; this one knows up to v4)"),
+            #expect(result.stderr.contains("tonlage: the progress store \(store) was written by a newer Tonlage (schema v6; this one knows up to v5)"),
                     "\(command[0]): \(result.stderr)")
             #expect(!result.stderr.contains("SQLite error"))
             #expect(try rows(store) == before, "\(command[0]) wrote to the store")

@@ -41,7 +41,7 @@ struct CertifierTests {
         #expect(!certificate.certified)
         let parcel = try #require(certificate.scenarios.first { $0.id == "paket-verspaetet" })
         #expect(parcel.outcome == "unfinished")
-        #expect(parcel.reasons.contains("no answer for step `nummer`"))
+        #expect(parcel.reasons.contains("keine Antwort für den Schritt „nummer“"), "German, as the guide")
     }
 
     @Test("a privacy error fails the plan even with a good score elsewhere")
@@ -54,9 +54,9 @@ struct CertifierTests {
             """
         let certificate = certifier().certify(answers(yaml), issuedAt: "t")
         let parcel = certificate.scenarios.first { $0.id == "paket-verspaetet" }
-        #expect(parcel?.reasons.contains { $0.hasPrefix("privacy error: privacy.daten_oeffentlich") } == true)
+        #expect(parcel?.reasons.contains { $0.hasPrefix("Datenschutz-Fehler: privacy.daten_oeffentlich") } == true, "\(parcel?.reasons ?? [])")
         #expect(!certificate.certified)
-        #expect(certificate.reasons.contains("5 of 5 scenarios not passed"))
+        #expect(certificate.reasons.contains("5 von 5 Szenarien nicht bestanden"))
     }
 
     @Test("a plan of at least 4 of 5 passes with one miss")
@@ -113,7 +113,21 @@ struct CertifierTests {
         let xml = CertificateReports.junit([good, bad])
         #expect(xml.contains("<testsuites name=\"tonlage certify\" tests=\"10\" failures=\"5\">"))
         #expect(xml.contains("<testsuite name=\"Tom &amp; Jerry\" tests=\"5\" failures=\"5\">"))
-        #expect(xml.contains("<failure message=\"no answer for step `beschwerde`; score 0 is below 80\">outcome unfinished, score 0</failure>"))
+        #expect(xml.contains("<failure message=\"keine Antwort für den Schritt „beschwerde“; Punktzahl 0 liegt unter 80\">outcome unfinished, score 0</failure>"))
         #expect(CertificateReports.slug("Jörg Müller-Lüdenscheidt") == "jorg-muller-ludenscheidt")
+    }
+
+    @Test("certificate text and reasons come in the guide's language")
+    func language() throws {
+        let english = try GuideLoader.load(path: Self.root.appendingPathComponent("guide/en-social.yaml").path)
+        let englishCertifier = Certifier(guide: english, guideFile: "en.yaml", scenarios: Self.scenarios, plan: Self.plan, tool: "test")
+        let certificate = englishCertifier.certify(answers("agent: Tom\nanswers: {}\n"), issuedAt: "2026-11-24T10:00:00Z")
+        #expect(certificate.language == "en")
+        #expect(certificate.reasons.contains("5 of 5 scenarios not passed"))
+        #expect(certificate.scenarios[0].reasons.contains("no answer for step “beschwerde”"))
+        let markdown = CertificateReports.markdown(certificate)
+        #expect(markdown.hasPrefix("# Not certified: Tom"))
+        #expect(markdown.contains("valid until: 2027-11-24T10:00:00Z"))
+        #expect(CertificateReports.markdown(certifier().certify(Self.example, issuedAt: "t")).hasPrefix("# Zertifiziert: Beispiel Agentin"))
     }
 }

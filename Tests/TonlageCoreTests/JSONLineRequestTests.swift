@@ -92,7 +92,7 @@ struct JSONLineRequestTests {
     @Test("invalid UTF-8 inside a string is an error, not a crash")
     func invalidUTF8() {
         let bytes = Array(#"{"text": "a"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
-        #expect(throws: JSONLineRequest.Failure(message: "the line is not valid UTF-8")) { try parse(bytes: bytes) }
+        #expect(throws: JSONLineRequest.Failure(message: "the text is not valid UTF-8")) { try parse(bytes: bytes) }
     }
 
     @Test("UTF-8 is accepted exactly when Swift's own validation accepts it (20,000 seeded byte strings)")

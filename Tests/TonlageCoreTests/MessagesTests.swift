@@ -41,6 +41,20 @@ struct MessagesTests {
         "inScenarios": { m in [.text(m.inScenarios(number))] },
         "noRunsFor": { m in [.text(m.noRunsFor(marker))] },
         "expectationMissing": { m in [.text(m.expectationMissing(marker))] },
+        "certTooFewPassed": { m in [.text(m.certTooFewPassed(number, number + 1, number + 2))] },
+        "certNotAllPassed": { m in [.text(m.certNotAllPassed(number, number + 1))] },
+        "certAverageBelow": { m in [.text(m.certAverageBelow(number, number + 1))] },
+        "certScenarioMissing": { m in [.text(m.certScenarioMissing(marker))] },
+        "certNoAnswer": { m in [.text(m.certNoAnswer(marker))] },
+        "certCircles": { m in [.text(m.certCircles(number))] },
+        "certEndedWrong": { m in [.text(m.certEndedWrong(marker, marker + "2"))] },
+        "certScoreBelow": { m in [.text(m.certScoreBelow(number, number + 1))] },
+        "certFamilyError": { m in [.text(m.certFamilyError(marker, marker + "2", marker + "3"))] },
+        "certPassedScenarios": { m in [.text(m.certPassedScenarios(number, number + 1))] },
+        "examWelcome": { m in [.text(m.examWelcome(marker, number))] },
+        "examRefused": { m in [.text(m.examRefused(marker))] },
+        "examAnswersWritten": { m in [.text(m.examAnswersWritten(marker))] },
+        "examEnded": { m in [.text(m.examEnded(number, number + 1))] },
     ]
 
     /// Every message of a catalogue by property name; a property of a type not handled here

@@ -65,6 +65,21 @@ struct ProgressStoreTests {
         #expect(try store.cohortReport().agents.first { $0.name == "Cem" }?.ownBoilerplate.count == 1)
     }
 
+    @Test("an exam is stored under its session id, given again it stays as it was, an unknown id finds nothing",
+          arguments: Backend.available)
+    func exam(_ backend: Backend) throws {
+        let store = try backend.freshStore()
+        let started = Date(timeIntervalSince1970: 1_790_000_000), finished = started.addingTimeInterval(1_234.5)
+        let record = ExamRecord(agent: "Anna", plan: "grundlagen", answersDigest: String(repeating: "a", count: 64),
+                                started: started, finished: finished)
+        try store.write([.exam(id: "session-1", record)])
+        try store.write([.exam(id: "session-1", ExamRecord(agent: "Mallory", plan: "x", answersDigest: "b", started: started,
+                                                           finished: finished))])
+        let read = try store.exam(session: "session-1")
+        #expect(read == record, "\(String(describing: read))")
+        #expect(try store.exam(session: "session-2") == nil)
+    }
+
     @Test("writes are idempotent: a spool given twice stores everything once", arguments: Backend.available)
     func idempotent(_ backend: Backend) throws {
         let store = try backend.freshStore()

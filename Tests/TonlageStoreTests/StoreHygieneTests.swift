@@ -41,7 +41,7 @@ struct StoreHygieneTests {
             } catch let error as StoreError {
                 #expect(error.kind == .newerSchema)
                 #expect(error.isBadInput)
-                #expect(error.description.contains("was written by a newer Tonlage (schema v9-future; this one knows up to v4)"),
+                #expect(error.description.contains("was written by a newer Tonlage (schema v9-future; this one knows up to v5)"),
                         "\(error.description)")
             }
         }

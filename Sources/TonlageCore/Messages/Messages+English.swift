@@ -90,5 +90,30 @@ extension Messages {
         expectationMissing: { "Missing: \($0)." },
         expectationMustNot: "“{match}” does not belong in this reply.",
         expectationAction: "“{expected}” was the right move here, not “{action}”.",
-        expectationTempo: "{value} s to answer; the target is {target} s.")
+        expectationTempo: "{value} s to answer; the target is {target} s.",
+        certTooFewPassed: { "\($0) of \($1) scenarios passed, \($2) needed" },
+        certNotAllPassed: { "\($0) of \($1) scenarios not passed" },
+        certAverageBelow: { "average \($0) is below \($1)" },
+        certScenarioMissing: { "the scenario “\($0)” is not in the library" },
+        certNoAnswer: { "no answer for step “\($0)”" },
+        certCircles: { "more than \($0) turns: the answers go round in circles" },
+        certEndedWrong: { "ended \($0), not \($1)" },
+        certScoreBelow: { "score \($0) is below \($1)" },
+        certFamilyError: { "\($0) error: \($1) at “\($2)”" },
+        certExamRequired: "the plan requires a supervised exam (tonlage exam)",
+        certCertified: "Certified", certNotCertified: "Not certified", certPlan: "Certification plan",
+        certPassedScenarios: { "scenarios passed: **\($0) of \($1)**" },
+        certIssued: "issued", certValidUntil: "valid until", certReasons: "Reasons", certPoints: "Points",
+        certCheckedAgainst: "Checked against", certExamSession: "Exam session",
+        examWelcome: { "Exam “\($0)”: \($1) scenarios, one attempt each. :hint, :guide and :retry are not available." },
+        examRefused: { "“\($0)” is not allowed in the exam." },
+        examHelp: """
+            Type your reply and press Enter; a line ending in \\ continues the reply.
+              :dm [text]      answer by private message instead of in public
+              :escalate [txt] hand over to colleagues or corporate communications
+              :skip           give up this scenario (it counts as not passed)
+              :quit           end the exam (also Ctrl-D)
+            """,
+        examAnswersWritten: { "Your answers are in \($0); hand the file to your trainer." },
+        examEnded: { "Exam over: \($0) of \($1) scenarios played." })
 }

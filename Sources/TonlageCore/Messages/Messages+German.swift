@@ -90,5 +90,30 @@ extension Messages {
         expectationMissing: { "Es fehlt: \($0)." },
         expectationMustNot: "„{match}“ gehört nicht in diese Antwort.",
         expectationAction: "Hier wäre „{expected}“ richtig gewesen, nicht „{action}“.",
-        expectationTempo: "{value} s bis zur Antwort, Ziel sind {target} s.")
+        expectationTempo: "{value} s bis zur Antwort, Ziel sind {target} s.",
+        certTooFewPassed: { "\($0) von \($1) Szenarien bestanden, \($2) nötig" },
+        certNotAllPassed: { "\($0) von \($1) Szenarien nicht bestanden" },
+        certAverageBelow: { "Durchschnitt \($0) liegt unter \($1)" },
+        certScenarioMissing: { "das Szenario „\($0)“ ist nicht in der Bibliothek" },
+        certNoAnswer: { "keine Antwort für den Schritt „\($0)“" },
+        certCircles: { "mehr als \($0) Züge: die Antworten drehen sich im Kreis" },
+        certEndedWrong: { "endete \($0), nicht \($1)" },
+        certScoreBelow: { "Punktzahl \($0) liegt unter \($1)" },
+        certFamilyError: { "\($0)-Fehler: \($1) bei „\($2)“" },
+        certExamRequired: "der Plan verlangt eine beaufsichtigte Prüfung (tonlage exam)",
+        certCertified: "Zertifiziert", certNotCertified: "Nicht zertifiziert", certPlan: "Plan",
+        certPassedScenarios: { "bestandene Szenarien: **\($0) von \($1)**" },
+        certIssued: "ausgestellt", certValidUntil: "gültig bis", certReasons: "Gründe", certPoints: "Punkte",
+        certCheckedAgainst: "Geprüft gegen", certExamSession: "Prüfungssitzung",
+        examWelcome: { "Prüfung „\($0)“: \($1) Szenarien, je ein Versuch. :hint, :guide und :retry gibt es hier nicht." },
+        examRefused: { "„\($0)“ ist in der Prüfung nicht erlaubt." },
+        examHelp: """
+            Tippe deine Antwort und drück Enter; eine Zeile mit \\ am Ende setzt die Antwort fort.
+              :dm [Text]      per Privatnachricht statt öffentlich antworten
+              :escalate [Txt] an Kolleg:innen oder die Unternehmenskommunikation abgeben
+              :skip           dieses Szenario aufgeben (es zählt als nicht bestanden)
+              :quit           die Prüfung beenden (auch Strg-D)
+            """,
+        examAnswersWritten: { "Deine Antworten stehen in \($0); gib die Datei deiner Trainerin oder deinem Trainer." },
+        examEnded: { "Prüfung beendet: \($0) von \($1) Szenarien gespielt." })
 }

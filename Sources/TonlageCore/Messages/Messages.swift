@@ -139,6 +139,35 @@ public struct Messages: Sendable {
     public let expectationAction: String
     public let expectationTempo: String
 
+    // Certificates (`tonlage certify`): reasons and the Markdown summary.
+    public let certTooFewPassed: @Sendable (Int, Int, Int) -> String
+    public let certNotAllPassed: @Sendable (Int, Int) -> String
+    public let certAverageBelow: @Sendable (Int, Int) -> String
+    public let certScenarioMissing: @Sendable (String) -> String
+    public let certNoAnswer: @Sendable (String) -> String
+    public let certCircles: @Sendable (Int) -> String
+    public let certEndedWrong: @Sendable (String, String) -> String
+    public let certScoreBelow: @Sendable (Int, Int) -> String
+    public let certFamilyError: @Sendable (String, String, String) -> String
+    public let certExamRequired: String
+    public let certCertified: String
+    public let certNotCertified: String
+    public let certPlan: String
+    public let certPassedScenarios: @Sendable (Int, Int) -> String
+    public let certIssued: String
+    public let certValidUntil: String
+    public let certReasons: String
+    public let certPoints: String
+    public let certCheckedAgainst: String
+    public let certExamSession: String
+
+    // The supervised exam (`tonlage exam`).
+    public let examWelcome: @Sendable (String, Int) -> String
+    public let examRefused: @Sendable (String) -> String
+    public let examHelp: String
+    public let examAnswersWritten: @Sendable (String) -> String
+    public let examEnded: @Sendable (Int, Int) -> String
+
     /// A time span in the largest unit that keeps it whole enough to read: "45 Sekunden",
     /// "30 Minuten", "24 Stunden" (never "86400 s").
     public func span(_ seconds: Int) -> String {

@@ -18,25 +18,29 @@ struct ExpectationReadingTests {
         return try #require(turn)
     }
 
+    /// A one-step scenario about a delivery date; the expectations and the way out vary.
+    static func yaml(mustMention: String, mustNot: String = "[lol]",
+                     next: String = "- if: { mentions: [Termin nennen], passed: true }\n        go: resolved\n      - go: lost") -> String {
+        """
+        id: test
+        title: Test
+        channel: facebook
+        customer: { name: Nina, handle: "@nina", mood: neutral }
+        briefing: Übung
+        steps:
+          - id: eins
+            posts: ["Wann kommt mein Paket?"]
+            expect:
+              must_mention:
+                Termin nennen: \(mustMention)
+              must_not: \(mustNot)
+            next:
+              \(next)
+        """
+    }
+
     static func step(mustMention: String = "[morgen]", mustNot: String = "[lol]") throws -> Scenario {
-        let (scenario, diagnostics) = Fixtures.scenario("""
-            id: test
-            title: Test
-            channel: facebook
-            customer: { name: Nina, handle: "@nina", mood: neutral }
-            briefing: Übung
-            steps:
-              - id: eins
-                posts: ["Wann kommt mein Paket?"]
-                expect:
-                  must_mention:
-                    Termin nennen: \(mustMention)
-                  must_not: \(mustNot)
-                next:
-                  - if: { mentions: [Termin nennen], passed: true }
-                    go: resolved
-                  - go: lost
-            """)
+        let (scenario, diagnostics) = Fixtures.scenario(yaml(mustMention: mustMention, mustNot: mustNot))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return try #require(scenario)
     }
@@ -75,22 +79,8 @@ struct ExpectationReadingTests {
 
     @Test("lint: a bare stem without `*`, and a phrase across a sentence end", .enabled(if: hasGermanDictionary))
     func lintWarnings() throws {
-        let (_, diagnostics) = Fixtures.scenario("""
-            id: test
-            title: Test
-            channel: facebook
-            customer: { name: Nina, handle: "@nina", mood: neutral }
-            briefing: Übung
-            steps:
-              - id: eins
-                posts: ["Wann kommt mein Paket?"]
-                expect:
-                  must_mention:
-                    Termin nennen: ["morgen. bis dann", morgen]
-                  must_not: [beruhig, "beschwichtig*"]
-                next:
-                  - go: lost
-            """)
+        let (_, diagnostics) = Fixtures.scenario(Self.yaml(mustMention: "[\"morgen. bis dann\", morgen]",
+                                                           mustNot: "[beruhig, \"beschwichtig*\"]", next: "- go: lost"))
         #expect(diagnostics.map(\.code) == ["never-matches", "stem-without-star"])
         #expect(diagnostics.allSatisfy { $0.level == .warning })
         #expect(diagnostics.last?.message.contains("`beruhig*`") == true)
@@ -114,21 +104,7 @@ struct ExpectationReadingTests {
 
     @Test("a step naming a recogniser the guide lacks is an error with did-you-mean")
     func unknownRecogniser() {
-        let (scenario, diagnostics) = Fixtures.scenario("""
-            id: test
-            title: Test
-            channel: facebook
-            customer: { name: Nina, handle: "@nina", mood: neutral }
-            briefing: Übung
-            steps:
-              - id: eins
-                posts: ["Wann?"]
-                expect:
-                  must_mention:
-                    Termin: { recognise: zeitpunk }
-                next:
-                  - go: lost
-            """)
+        let (scenario, diagnostics) = Fixtures.scenario(Self.yaml(mustMention: "{ recognise: zeitpunk }", next: "- go: lost"))
         #expect(scenario == nil)
         #expect(diagnostics.map(\.code) == ["unknown-rule"])
         #expect(diagnostics.first?.message.contains("did you mean `zeitpunkt`") == true)

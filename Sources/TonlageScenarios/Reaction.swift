@@ -23,6 +23,10 @@ public struct Reaction: Sendable {
         return choices[Int(Self.mix(seed, key) % UInt64(choices.count))]
     }
 
+    /// A run's seed from what identifies it (the agent and the scenario): the same trainee
+    /// replaying a scenario hears the same words, another trainee other ones.
+    public static func seed(_ identity: String) -> UInt64 { mix(0, identity) }
+
     /// FNV-1a over the key, started from the seed: stable across runs and machines, unlike
     /// Swift's `Hasher`, which is seeded per process.
     static func mix(_ seed: UInt64, _ key: String) -> UInt64 {

@@ -38,7 +38,7 @@ public struct TrainingSession {
         self.mode = mode
         self.recorder = recorder
         started = date
-        run = ScenarioRun(scenario: scenario)
+        run = ScenarioRun(scenario: scenario, seed: Reaction.seed(agent + "\u{0}" + scenario.id))
         run.ownSentences = ownSentences.map { earlier in
             earlier.mapValues { $0.subtracting([scenario.id]).count }.filter { $0.value > 0 }
         }

@@ -30,7 +30,7 @@ struct CertifyCommandTests {
         #expect(result.status == 1, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0].hasPrefix("✓ certified     Anna: average 99, 5/5 scenarios passed"))
+        #expect(lines[0].hasPrefix("✓ certified     Anna: average 100, 5/5 scenarios passed"))
         #expect(lines[1].hasPrefix("✗ not certified Tom: average"))
         #expect(FileManager.default.fileExists(atPath: out + "/anna.json"))
         #expect(FileManager.default.fileExists(atPath: out + "/tom.md"))

@@ -241,11 +241,13 @@ public enum ScenarioLoader {
             var id = "content.nennen_" + Self.slug(group.0)
             while mentionRules[id] != nil { id += "_" }
             mentionRules[id] = group.0
+            // An error, not a warning: a reply that misses what the step needs has not answered
+            // the customer, and must not pass while the customer reacts to what is missing.
             if let recogniser = recognised[group.0] {
-                builder.recognised(id: id, family: .content, severity: .warning, weight: weights.mustMention,
+                builder.recognised(id: id, family: .content, severity: .error, weight: weights.mustMention,
                                    message: strings.expectationMissing(group.0), recogniser: recogniser)
             } else {
-                builder.mention(id: id, family: .content, severity: .warning, weight: weights.mustMention,
+                builder.mention(id: id, family: .content, severity: .error, weight: weights.mustMention,
                                 message: strings.expectationMissing(group.0), phrases: group.1, report: .missing)
             }
         }

@@ -3,7 +3,10 @@ import TonlageCore
 /// What one answer led to.
 public struct TurnResult: Sendable {
     public let stepID: String
+    /// The answer as given: replaying it gives the same turn.
     public let answer: Answer
+    /// The response time counted: the post's waiting time plus the typing time in scenario time.
+    public let responseSeconds: Double?
     /// The guide's findings and the step's expectations, scored together.
     public let card: Scorecard
     /// The `must_mention` groups the reply met.
@@ -76,7 +79,7 @@ public struct ScenarioRun: Sendable {
         if let now = clock { clock = (now + Int(typing ?? 0)) % 86_400 }
         let reaction = transition.reaction?.text(keys: Self.reactionKeys(card, step: step),
                                                   seed: seed &+ UInt64(turns.count))
-        let result = TurnResult(stepID: step.id, answer: answer, card: card, mentioned: mentioned,
+        let result = TurnResult(stepID: step.id, answer: given, responseSeconds: answer.seconds, card: card, mentioned: mentioned,
                                 reaction: reaction, mood: mood, nextStep: stepID, outcome: outcome)
         turns.append(result)
         return result

@@ -86,7 +86,7 @@ public struct TrainingSession {
         let answer = turn.answer
         let sentences = answer.action == .escalate ? []
             : OwnSentences.sentences(of: answer.text, guide: guide).map { StoredSentence(key: $0.fingerprint, text: $0.text) }
-        return TurnRecord(step: turn.stepID, reply: answer.text, action: answer.action.rawValue, seconds: answer.seconds,
+        return TurnRecord(step: turn.stepID, reply: answer.text, action: turn.card.context.action.rawValue, seconds: turn.responseSeconds,
                           score: turn.card.score, passed: turn.card.passed, hintUsed: hintUsed, targetSeconds: targetSeconds,
                           findings: turn.card.findings.map {
                               StoredFinding(rule: $0.rule, family: $0.family.rawValue, severity: $0.severity.rawValue,

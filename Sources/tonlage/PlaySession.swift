@@ -229,8 +229,8 @@ struct PlaySession {
             }
             guard let turn = answered else { break }
             say("\n" + ScorecardText(style: style, labels: labels).render(turn.card, reply: answer.text))
-            say(style.dim(strings.time(strings.span(Int((turn.answer.seconds ?? 0).rounded())),
-                                       (turn.answer.seconds ?? 0) <= Double(step.targetSeconds ?? .max),
+            say(style.dim(strings.time(strings.span(Int((turn.responseSeconds ?? 0).rounded())),
+                                       (turn.responseSeconds ?? 0) <= Double(step.targetSeconds ?? .max),
                                        step.targetSeconds.map(strings.span))) + "\n\n")
             if let reaction = turn.reaction { say(feed.reaction(reaction, scenario: scenario) + "\n") }
             showPosts = turn.nextStep != nil

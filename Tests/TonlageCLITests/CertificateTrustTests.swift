@@ -145,8 +145,9 @@ struct CertificateTrustTests {
         Edit(what: "issue time", original: "\"issued_at\":\"2026-11-24T10:00:00Z\"", replacement: "\"issued_at\":\"2026-11-25T10:00:00Z\"",
              reason: "the signature does not match"),
         Edit(what: "tool version", original: "\"tool\":\"tonlage ", replacement: "\"tool\":\"tonlage 9", reason: "the signature does not match"),
-        Edit(what: "a number spelt otherwise", original: "\"average\":99", replacement: "\"average\":99.0", reason: "not an integer"),
-        Edit(what: "a string where a number belongs", original: "\"average\":99", replacement: "\"average\":\"99\"", reason: "wrong type"),
+        // The plan's five scenarios, all passed.
+        Edit(what: "a number spelt otherwise", original: "\"passed_scenarios\":5", replacement: "\"passed_scenarios\":5.0", reason: "not an integer"),
+        Edit(what: "a string where a number belongs", original: "\"passed_scenarios\":5", replacement: "\"passed_scenarios\":\"5\"", reason: "wrong type"),
     ])
     func uncheckedFields(_ edit: Edit) throws {
         let library = try Self.library()

@@ -4,14 +4,22 @@ import Testing
 /// `tonlage exam` driven through standard input, and `certify` of what it writes.
 @Suite("tonlage exam")
 struct ExamCommandTests {
-    /// The example answers, typed line by line in the plan's order (one attempt each).
+    /// The example answers (`scenarios/certification/example-answers.yaml`), typed line by
+    /// line in the plan's order (one attempt each).
     static let typed = [
         "Hallo Nina, das ist wirklich ärgerlich, sorry! Schick mir bitte per Privatnachricht deine Bestellnummer, dann finde ich heraus, wo die Waschmaschine hängt. Viele Grüße, Paul",
         "Danke, Nina! Die Waschmaschine steht im Lager in Hamburg und wird am Freitag geliefert, die Spedition meldet sich morgen mit der Uhrzeit. Viele Grüße, Paul",
         "Das tut mir echt leid, Lukas! Der RE 7 hat eine Weichenstörung, dein Anschluss in Köln fährt um 17:42 von Gleis 4 nochmal. Kommst du damit hin? ^SK",
+        "Die Zugbindung ist aufgehoben, Lukas, du darfst mit deinem Sparpreis ohne Aufpreis in den nächsten Zug. ^SK",
+        "Ja, ab 60 Minuten bekommst du 25 Prozent vom Fahrpreis als Entschädigung. Den Antrag stellst du am einfachsten in der App. ^SK",
         "Danke für die Blumen, Jule! Der Mantel steht dir super. Liebe Grüße, Sophie",
+        "Wie schön, Jule! Den Wollmantel gibt es leider nicht in Dunkelgrün, aber in Marineblau und Camel. Liebe Grüße, Sophie",
+        "Danke dir, Jule! Wir wünschen deiner Schwester ganz viel Freude mit dem Mantel. Sophie",
         "Hallo Sabine, ich arbeite im Kundenservice von Nordhaus und es tut mir leid, dass die Retoure so lange dauert. Schreib uns gern an service@nordhaus.de, dann kümmere ich mich persönlich darum.",
+        "Hallo Sabine, danke für deine Mail und entschuldige die lange Wartezeit, das ist ärgerlich. Die 89,90 Euro habe ich heute angewiesen, sie sind bis Freitag auf deinem Konto. Viele Grüße, Paul vom Nordhaus-Kundenservice",
+        "Danke für dein Update, Sabine! Ich bin Paul aus dem Nordhaus-Kundenservice und gebe die drei Wochen an unser Retourenlager weiter, damit es beim nächsten Mal schneller geht.",
         ":escalate Welle zu #PhoneGate, Liefertermine des neuen Smartphones; bitte Stellungnahme.",
+        "Ärgerlich, Anja, sorry! Alles steht in der Stellungnahme: telkonord.de/phone. Die Geräte kommen ab Freitag. ^KH",
     ]
 
     /// A library with the plan `pruefung`: the default plan's scenarios, exam required.

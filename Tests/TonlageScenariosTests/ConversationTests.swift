@@ -81,7 +81,7 @@ struct ConversationTests {
                        scorer: Fixtures.scorer)
         let turn = run.answer(Answer(text: "Danke, Nina! Ich sehe die Sendung: Sie kommt morgen bis 12 Uhr. Liebe Grüße, Paul"),
                               scorer: Fixtures.scorer)
-        #expect(turn?.answer.action == .dm)
+        #expect(turn?.card.context.action == .dm)
         #expect(turn?.card.context.channel == .dm)
         #expect(!(turn?.card.findings.contains { $0.rule == "content.aktion" } ?? true))
         #expect(run.outcome == .resolved)
@@ -90,7 +90,8 @@ struct ConversationTests {
     @Test("the response time is the post's waiting time plus typing in scenario time; the clock moves")
     func scenarioTime() {
         let (turn, run) = Self.first("Hallo Nina, schick mir bitte eine DM mit deiner Bestellnummer. ^PL", seconds: 30)
-        #expect(turn.answer.seconds == 1800.0)
+        #expect(turn.responseSeconds == 1800.0)
+        #expect(turn.answer.seconds == 30, "the answer as given, so that a replay counts the waiting once")
         #expect(!turn.card.findings.contains { $0.rule == "tempo.antwortzeit" })
         #expect(run.clock == 22 * 3600 + 30 * 60 + 300)
         let (slow, _) = Self.first("Hallo Nina, schick mir bitte eine DM mit deiner Bestellnummer. ^PL", seconds: 60)

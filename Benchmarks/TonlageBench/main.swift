@@ -30,9 +30,9 @@ struct Options {
             case "--guide": guidePath = iterator.next() ?? guidePath
             case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
             case "--answer-files": answerFiles = Int(iterator.next() ?? "") ?? answerFiles
-            case "--stages": break
+            case "--stages", "--kinds": break
             default:
-                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages] [--kinds]\n".utf8))
                 exit(2)
             }
         }
@@ -163,6 +163,49 @@ func measureStages() {
                  parse, analyze - parse, score - analyze, whole - score, Double(findings) / Double(lines.count)))
 }
 if CommandLine.arguments.contains("--stages") { measureStages() }
+
+/// What each rule kind costs: the corpus scored on one core with the guide whole and with
+/// that kind's rules left out (and the rules that read their hits), in µs per reply.
+func measureKinds() {
+    guard let text = try? String(contentsOfFile: options.guidePath, encoding: .utf8),
+          let rulesStart = text.range(of: "\nrules:\n") else { return }
+    let header = String(text[..<rulesStart.upperBound])
+    let chunks = text[rulesStart.upperBound...].components(separatedBy: "\n  - id: ").enumerated()
+        .map { $0.offset == 0 ? $0.element : "  - id: " + $0.element }
+        .map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }
+    let requests: [JSONLineRequest] = input.withUnsafeBufferPointer { buffer in
+        var result: [JSONLineRequest] = [], start = 0
+        for i in 0..<buffer.count where buffer[i] == 0x0A {
+            if let request = try? JSONLineRequest.parse(UnsafeBufferPointer(rebasing: buffer[start..<i])) { result.append(request) }
+            start = i + 1
+        }
+        return Array(result.prefix(50_000))
+    }
+    func cost(_ guide: Guide) -> Double {
+        let scorer = Scorer(guide: guide)
+        var sink = 0
+        let elapsed = ContinuousClock().measure {
+            for request in requests {
+                sink &+= scorer.score(request.text, context: ReplyContext(channel: request.channel ?? .facebook, mood: request.mood ?? .neutral)).score
+            }
+        }
+        precondition(sink >= 0)
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(requests.count) * 1e6
+    }
+    let whole = cost(guide)
+    var rows: [(kind: String, rules: Int, cost: Double)] = []
+    for kind in Set(guide.rules.map(\.kind)).sorted() {
+        let ids = Set(guide.rules.filter { $0.kind == kind }.map(\.id))
+        let kept = chunks.filter { chunk in !ids.contains { chunk.hasPrefix("  - id: \($0)\n") } && !ids.contains { chunk.contains("of: \($0)") } }
+        guard let without = GuideLoader.compile(yaml: header + kept.joined(), file: options.guidePath).0 else { continue }
+        rows.append((kind, ids.count, whole - cost(without)))
+    }
+    print(String(format: "one core, µs per reply by rule kind (whole guide %.2f):", whole))
+    for row in rows.sorted(by: { $0.cost > $1.cost }) {
+        print(String(format: "  %-22@ %2d rules  %6.2f", row.kind as NSString, row.rules, row.cost))
+    }
+}
+if CommandLine.arguments.contains("--kinds") { measureKinds() }
 
 /// REPL turns: score a scenario answer (guide and step expectations) and commit it to the store.
 func measureTurns() throws {

@@ -29,6 +29,9 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
 
     let expression: NSRegularExpression?
     let prefilter: Prefilter?
+    /// What every match starts with, when the pattern tells (`PatternLeadingLiteral`): the
+    /// expression is then tried only where it stands.
+    let leadingLiteral: [UInt8]?
     /// False when the pattern can backtrack catastrophically: the rule is left out of the guide.
     public let isAvailable: Bool
 
@@ -44,6 +47,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         prefilter = needles.isEmpty ? nil : Prefilter(needles, caseSensitive: caseSensitive)
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil
+            leadingLiteral = nil
             isAvailable = true
             return
         }
@@ -53,10 +57,12 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
                                + "is left out. Make the inner repetition possessive (`a++`) or the group atomic (`(?>…)`)",
                                code: .catastrophicRegex, at: fields.node("pattern")?.mark)
             expression = nil
+            leadingLiteral = nil
             isAvailable = false
             return
         }
         isAvailable = true
+        leadingLiteral = PatternLeadingLiteral.of(pattern, caseSensitive: caseSensitive)
         do {
             expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
         } catch {
@@ -75,19 +81,47 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         // and report the place in the text as written.
         let view = text.needsNormalizedView ? NormalizedView(text) : nil
         let string = view?.text ?? text.text
-        if let prefilter, !prefilter.occurs(in: view.map { Array($0.text.utf8) } ?? text.bytes) { return true }
+        let bytes = view.map { Array($0.text.utf8) } ?? text.bytes
+        if let prefilter, !prefilter.occurs(in: bytes) { return true }
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
         // One progress report per position tried, and a few for the work within a match.
         let budget = whole.length + 1 + Self.extraProgressReports + whole.length / 100
         var reports = 0
         var ranges: [NSRange] = []
-        expression.enumerateMatches(in: string, options: [.reportProgress], range: whole) { match, _, stop in
-            guard let match else {
-                reports += 1
-                if reports > budget { stop.pointee = true }
-                return
+        if let leadingLiteral {
+            // Only where a match can start, one anchored try each, in order and never inside
+            // the previous match: the matches a scan of the whole text finds. Transparent
+            // bounds let look-behinds and `\b` see the text before the try's start.
+            var unit = 0, unitByte = 0, next = 0
+            for start in Self.occurrences(of: leadingLiteral, in: bytes) where start >= next {
+                unit += UTF8Scanning.utf16Count(bytes, from: unitByte, to: start)
+                unitByte = start
+                var found: NSRange?
+                expression.enumerateMatches(in: string, options: [.reportProgress, .anchored, .withTransparentBounds, .withoutAnchoringBounds],
+                                            range: NSRange(location: unit, length: whole.length - unit)) { match, _, stop in
+                    guard let match else {
+                        reports += 1
+                        if reports > budget { stop.pointee = true }
+                        return
+                    }
+                    found = match.range
+                    stop.pointee = true
+                }
+                guard reports <= budget else { return false }
+                guard let found, found.length > 0 else { continue }
+                ranges.append(found)
+                let end = found.location + found.length
+                next = start + UTF8Scanning.utf8Count(bytes, from: start, units: end - unit)
             }
-            if match.range.length > 0 { ranges.append(match.range) }
+        } else {
+            expression.enumerateMatches(in: string, options: [.reportProgress], range: whole) { match, _, stop in
+                guard let match else {
+                    reports += 1
+                    if reports > budget { stop.pointee = true }
+                    return
+                }
+                if match.range.length > 0 { ranges.append(match.range) }
+            }
         }
         guard reports <= budget else { return false }
         for match in ranges {
@@ -98,6 +132,24 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
             hits.append(Hit(start: start, end: end, values: ["match": text.visibleExcerpt(start..<end)]))
         }
         return true
+    }
+}
+
+extension PatternKind {
+    /// Where `needle` starts in `haystack`, overlaps included, in order.
+    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        var starts: [Int] = []
+        guard let first = needle.first, needle.count <= haystack.count else { return starts }
+        haystack.withUnsafeBufferPointer { bytes in
+            needle.withUnsafeBufferPointer { needle in
+                for i in 0...(bytes.count - needle.count) where bytes[i] == first {
+                    var j = 1
+                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { starts.append(i) }
+                }
+            }
+        }
+        return starts
     }
 }
 

@@ -157,18 +157,22 @@ extension PatternKind {
 /// unless asked to, and `#` matches any digit. One pass over the reply, looking at a needle
 /// only where its first byte stands.
 struct Prefilter: Sendable {
-    private let needles: [[UInt8]]
-    /// Indexed by byte: the needles that can start with it (`needles[first[b]..<first[b + 1]]`
-    /// of `byStart`), so a capital letter in a German reply looks at its own needles only.
+    /// The needles back to back (`bytes[offsets[k]..<offsets[k + 1]]`): every reply runs each
+    /// pattern rule's prefilter over its whole text, and one flat array spares the retain and
+    /// release per candidate that an array per needle cost there.
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+    /// Indexed by byte: the needles that can start with it (`byStart[first[b]..<first[b + 1]]`),
+    /// so a capital letter in a German reply looks at its own needles only.
     private let first: [Int32]
     private let byStart: [Int32]
     private let caseSensitive: Bool
 
     init(_ needles: [[UInt8]], caseSensitive: Bool) {
         self.caseSensitive = caseSensitive
-        self.needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
+        let needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
         var lists = [[Int32]](repeating: [], count: 256)
-        for (index, needle) in self.needles.enumerated() {
+        for (index, needle) in needles.enumerated() {
             var starts: Set<UInt8> = needle[0] == Self.digit ? Set(UInt8(ascii: "0")...UInt8(ascii: "9")) : [needle[0]]
             if !caseSensitive && needle[0] >= 0x61 && needle[0] <= 0x7A { starts.insert(needle[0] - 0x20) }
             for byte in starts { lists[Int(byte)].append(Int32(index)) }
@@ -177,6 +181,10 @@ struct Prefilter: Sendable {
         for list in lists { first.append(first[first.count - 1] + Int32(list.count)) }
         self.first = first
         self.byStart = lists.flatMap { $0 }
+        self.bytes = needles.flatMap { $0 }
+        var offsets: [Int32] = [0]
+        for needle in needles { offsets.append(offsets[offsets.count - 1] + Int32(needle.count)) }
+        self.offsets = offsets
     }
 
     /// `#` in a needle: any digit.
@@ -194,22 +202,29 @@ struct Prefilter: Sendable {
     }
 
     func occurs(in haystack: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { bytes in
+        haystack.withUnsafeBufferPointer { text in
             first.withUnsafeBufferPointer { first in
-                for start in bytes.indices {
-                    let byte = Int(bytes[start])
-                    var k = Int(first[byte])
-                    let end = Int(first[byte + 1])
-                    while k < end {
-                        let needle = needles[Int(byStart[k])]
-                        k += 1
-                        guard needle.count <= bytes.count - start else { continue }
-                        var j = 1
-                        while j < needle.count, matches(bytes[start + j], needle[j]) { j += 1 }
-                        if j == needle.count { return true }
+                byStart.withUnsafeBufferPointer { byStart in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        bytes.withUnsafeBufferPointer { needles in
+                            for start in text.indices {
+                                let byte = Int(text[start])
+                                var k = Int(first[byte])
+                                let end = Int(first[byte + 1])
+                                while k < end {
+                                    let needle = Int(byStart[k])
+                                    k += 1
+                                    let from = Int(offsets[needle]), to = Int(offsets[needle + 1])
+                                    guard to - from <= text.count - start else { continue }
+                                    var j = 1
+                                    while from + j < to, matches(text[start + j], needles[from + j]) { j += 1 }
+                                    if from + j == to { return true }
+                                }
+                            }
+                            return false
+                        }
                     }
                 }
-                return false
             }
         }
     }

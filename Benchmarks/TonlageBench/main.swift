@@ -96,9 +96,18 @@ let input = Corpus.jsonl(count: options.replies)
 let checker = BatchChecker(scorer: Scorer(guide: guide), defaultContext: ReplyContext(channel: .facebook))
 print("corpus: \(options.replies) replies, \(input.count / 1_000_000) MB of JSON Lines; guide: \(guide.rules.count) rules")
 
+/// CPU time of the whole process (user and system, every thread): on a machine shared with
+/// other work, wall-clock rates say how busy the machine was; CPU time says what the work cost.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func measure(_ label: String, parallel: Bool) {
     var outputBytes = 0
     let clock = ContinuousClock()
+    let cpuBefore = cpuSeconds()
     let elapsed = clock.measure {
         if parallel {
             // As `check --format jsonl` reads standard input: blocks of lines, each scored on every core.
@@ -118,10 +127,12 @@ func measure(_ label: String, parallel: Bool) {
             }
         }
     }
+    let cpu = cpuSeconds() - cpuBefore
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(options.replies) / seconds
-    print(String(format: "%@: %.2f s, %.0f replies/s, %.1f MB/s in, %.0f MB out",
-                 label, seconds, rate, Double(input.count) / seconds / 1e6, Double(outputBytes) / 1e6))
+    print(String(format: "%@: %.2f s, %.0f replies/s, %.1f MB/s in, %.0f MB out; %.2f s CPU, %.0f replies per CPU second",
+                 label, seconds, rate, Double(input.count) / seconds / 1e6, Double(outputBytes) / 1e6,
+                 cpu, Double(options.replies) / cpu))
 }
 
 measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", parallel: true)

@@ -54,7 +54,7 @@ private struct Reader {
                 if i + 1 < scalars.count, scalars[i + 1] == "Q" { return false }
                 i += 2
             case "[":
-                guard let end = classEnd(from: i) else { return false }
+                guard let end = afterBracket(opening: i) else { return false }
                 i = end
             case "(":
                 if i + 1 < scalars.count, scalars[i + 1] == "?" {
@@ -79,7 +79,7 @@ private struct Reader {
         while i < scalars.count {
             switch scalars[i] {
             case "\\": i += 2; continue
-            case "[": i = classEnd(from: i) ?? scalars.count; continue
+            case "[": i = afterBracket(opening: i) ?? scalars.count; continue
             case "(": depth += 1
             case ")": depth -= 1
             case "|": if depth == 0 { return true }
@@ -90,41 +90,34 @@ private struct Reader {
         return false
     }
 
-    /// The index after the class opened at `start`; classes nest in ICU (`[a-z[0-9]]`).
-    func classEnd(from start: Int) -> Int? {
+    /// The index after the bracket opened at `start` closes: a class `[…]` (classes nest in
+    /// ICU, `[a-z[0-9]]`) or a group `(…)`, whose classes are skipped whole (a `)` in a class
+    /// closes nothing).
+    func afterBracket(opening start: Int) -> Int? {
+        let open = scalars[start]
+        let close: Unicode.Scalar = open == "[" ? "]" : ")"
         var i = start + 1
-        if i < scalars.count, scalars[i] == "^" { i += 1 }
-        if i < scalars.count, scalars[i] == "]" { return nil }
+        if open == "[" {
+            if i < scalars.count, scalars[i] == "^" { i += 1 }
+            if i < scalars.count, scalars[i] == "]" { return nil }
+        }
         var depth = 1
         while i < scalars.count {
-            switch scalars[i] {
-            case "\\": i += 2; continue
-            case "[": depth += 1
-            case "]":
-                depth -= 1
-                if depth == 0 { return i + 1 }
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The index after the group opened at `start`.
-    func groupEnd(from start: Int) -> Int? {
-        var i = start + 1, depth = 1
-        while i < scalars.count {
-            switch scalars[i] {
-            case "\\": i += 2; continue
-            case "[":
-                guard let end = classEnd(from: i) else { return nil }
-                i = end
+            let scalar = scalars[i]
+            if scalar == "\\" {
+                i += 2
                 continue
-            case "(": depth += 1
-            case ")":
+            }
+            if open == "(" && scalar == "[" {
+                guard let after = afterBracket(opening: i) else { return nil }
+                i = after
+                continue
+            }
+            if scalar == open {
+                depth += 1
+            } else if scalar == close {
                 depth -= 1
                 if depth == 0 { return i + 1 }
-            default: break
             }
             i += 1
         }
@@ -153,10 +146,10 @@ private struct Reader {
             } else if scalars[i] == "\\", i + 1 < end, "bBA".unicodeScalars.contains(scalars[i + 1]) {
                 i += 2
             } else if startsWith("(?=", at: i) || startsWith("(?!", at: i) || startsWith("(?<=", at: i) || startsWith("(?<!", at: i) {
-                guard let after = groupEnd(from: i), after <= end, !isQuantifier(at: after) else { return i }
+                guard let after = afterBracket(opening: i), after <= end, !isQuantifier(at: after) else { return i }
                 i = after
             } else if startsWith("(?:", at: i) {
-                guard let after = groupEnd(from: i), after <= end, !isQuantifier(at: after),
+                guard let after = afterBracket(opening: i), after <= end, !isQuantifier(at: after),
                       isZeroWidth(from: i + 3, to: after - 1) else { return i }
                 i = after
             } else {
@@ -173,7 +166,7 @@ private struct Reader {
         while i < end {
             switch scalars[i] {
             case "\\": i += 2; continue
-            case "[": i = classEnd(from: i) ?? end; continue
+            case "[": i = afterBracket(opening: i) ?? end; continue
             case "(": depth += 1
             case ")": depth -= 1
             case "|" where depth == 0:

@@ -1,10 +1,13 @@
 // Throughput of the scoring engine on the `check --format jsonl` path.
 //
-//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--stages]
+//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--stages] [--kinds]
+//                                      [--write FILE]
 //
 // Generates N varied replies (default 200,000; seeded, so every run scores the same corpus),
 // encodes them as JSON Lines and scores them through `BatchChecker`, exactly as
-// `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second.
+// `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second,
+// by the wall clock and per CPU second. `--write FILE` writes the corpus instead, to time the
+// whole process on it.
 // Then plays REPL turns (the scenario's example answers) through `ScenarioRun` and commits each
 // to a fresh progress store, as `tonlage play` does, and prints the time per turn. Last, it
 // writes 10,000 answer files (`--answer-files N`) and certifies them against the default plan
@@ -21,6 +24,9 @@ struct Options {
     var guidePath = "guide/de-social.yaml"
     var scenariosPath = "scenarios"
     var answerFiles = 10_000
+    /// Where to write the corpus as a JSONL file instead of measuring, for timing the whole
+    /// `tonlage check --format jsonl` process on it.
+    var writePath: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -30,9 +36,10 @@ struct Options {
             case "--guide": guidePath = iterator.next() ?? guidePath
             case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
             case "--answer-files": answerFiles = Int(iterator.next() ?? "") ?? answerFiles
+            case "--write": writePath = iterator.next()
             case "--stages", "--kinds": break
             default:
-                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages] [--kinds]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages] [--kinds] [--write FILE]\n".utf8))
                 exit(2)
             }
         }
@@ -93,6 +100,13 @@ do {
     exit(2)
 }
 let input = Corpus.jsonl(count: options.replies)
+if let path = options.writePath {
+    guard FileManager.default.createFile(atPath: path, contents: Data(input)) else {
+        FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 let checker = BatchChecker(scorer: Scorer(guide: guide), defaultContext: ReplyContext(channel: .facebook))
 print("corpus: \(options.replies) replies, \(input.count / 1_000_000) MB of JSON Lines; guide: \(guide.rules.count) rules")
 

@@ -1,10 +1,13 @@
 // Throughput of the scoring engine on the `check --format jsonl` path.
 //
-//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--stages]
+//   swift run -c release tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--stages] [--kinds]
+//                                      [--write FILE]
 //
 // Generates N varied replies (default 200,000; seeded, so every run scores the same corpus),
 // encodes them as JSON Lines and scores them through `BatchChecker`, exactly as
-// `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second.
+// `tonlage check --format jsonl` does, on all cores and then on one. Prints replies per second,
+// by the wall clock and per CPU second. `--write FILE` writes the corpus instead, to time the
+// whole process on it.
 // Then plays REPL turns (the scenario's example answers) through `ScenarioRun` and commits each
 // to a fresh progress store, as `tonlage play` does, and prints the time per turn. Last, it
 // writes 10,000 answer files (`--answer-files N`) and certifies them against the default plan
@@ -21,6 +24,9 @@ struct Options {
     var guidePath = "guide/de-social.yaml"
     var scenariosPath = "scenarios"
     var answerFiles = 10_000
+    /// Where to write the corpus as a JSONL file instead of measuring, for timing the whole
+    /// `tonlage check --format jsonl` process on it.
+    var writePath: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -30,9 +36,10 @@ struct Options {
             case "--guide": guidePath = iterator.next() ?? guidePath
             case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
             case "--answer-files": answerFiles = Int(iterator.next() ?? "") ?? answerFiles
-            case "--stages": break
+            case "--write": writePath = iterator.next()
+            case "--stages", "--kinds": break
             default:
-                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages] [--kinds] [--write FILE]\n".utf8))
                 exit(2)
             }
         }
@@ -93,12 +100,28 @@ do {
     exit(2)
 }
 let input = Corpus.jsonl(count: options.replies)
+if let path = options.writePath {
+    guard FileManager.default.createFile(atPath: path, contents: Data(input)) else {
+        FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 let checker = BatchChecker(scorer: Scorer(guide: guide), defaultContext: ReplyContext(channel: .facebook))
 print("corpus: \(options.replies) replies, \(input.count / 1_000_000) MB of JSON Lines; guide: \(guide.rules.count) rules")
+
+/// CPU time of the whole process (user and system, every thread): on a machine shared with
+/// other work, wall-clock rates say how busy the machine was; CPU time says what the work cost.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
 
 func measure(_ label: String, parallel: Bool) {
     var outputBytes = 0
     let clock = ContinuousClock()
+    let cpuBefore = cpuSeconds()
     let elapsed = clock.measure {
         if parallel {
             // As `check --format jsonl` reads standard input: blocks of lines, each scored on every core.
@@ -118,10 +141,12 @@ func measure(_ label: String, parallel: Bool) {
             }
         }
     }
+    let cpu = cpuSeconds() - cpuBefore
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(options.replies) / seconds
-    print(String(format: "%@: %.2f s, %.0f replies/s, %.1f MB/s in, %.0f MB out",
-                 label, seconds, rate, Double(input.count) / seconds / 1e6, Double(outputBytes) / 1e6))
+    print(String(format: "%@: %.2f s, %.0f replies/s, %.1f MB/s in, %.0f MB out; %.2f s CPU, %.0f replies per CPU second",
+                 label, seconds, rate, Double(input.count) / seconds / 1e6, Double(outputBytes) / 1e6,
+                 cpu, Double(options.replies) / cpu))
 }
 
 measure("all cores (\(ProcessInfo.processInfo.activeProcessorCount))", parallel: true)
@@ -163,6 +188,49 @@ func measureStages() {
                  parse, analyze - parse, score - analyze, whole - score, Double(findings) / Double(lines.count)))
 }
 if CommandLine.arguments.contains("--stages") { measureStages() }
+
+/// What each rule kind costs: the corpus scored on one core with the guide whole and with
+/// that kind's rules left out (and the rules that read their hits), in µs per reply.
+func measureKinds() {
+    guard let text = try? String(contentsOfFile: options.guidePath, encoding: .utf8),
+          let rulesStart = text.range(of: "\nrules:\n") else { return }
+    let header = String(text[..<rulesStart.upperBound])
+    let chunks = text[rulesStart.upperBound...].components(separatedBy: "\n  - id: ").enumerated()
+        .map { $0.offset == 0 ? $0.element : "  - id: " + $0.element }
+        .map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }
+    let requests: [JSONLineRequest] = input.withUnsafeBufferPointer { buffer in
+        var result: [JSONLineRequest] = [], start = 0
+        for i in 0..<buffer.count where buffer[i] == 0x0A {
+            if let request = try? JSONLineRequest.parse(UnsafeBufferPointer(rebasing: buffer[start..<i])) { result.append(request) }
+            start = i + 1
+        }
+        return Array(result.prefix(50_000))
+    }
+    func cost(_ guide: Guide) -> Double {
+        let scorer = Scorer(guide: guide)
+        var sink = 0
+        let elapsed = ContinuousClock().measure {
+            for request in requests {
+                sink &+= scorer.score(request.text, context: ReplyContext(channel: request.channel ?? .facebook, mood: request.mood ?? .neutral)).score
+            }
+        }
+        precondition(sink >= 0)
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(requests.count) * 1e6
+    }
+    let whole = cost(guide)
+    var rows: [(kind: String, rules: Int, cost: Double)] = []
+    for kind in Set(guide.rules.map(\.kind)).sorted() {
+        let ids = Set(guide.rules.filter { $0.kind == kind }.map(\.id))
+        let kept = chunks.filter { chunk in !ids.contains { chunk.hasPrefix("  - id: \($0)\n") } && !ids.contains { chunk.contains("of: \($0)") } }
+        guard let without = GuideLoader.compile(yaml: header + kept.joined(), file: options.guidePath).0 else { continue }
+        rows.append((kind, ids.count, whole - cost(without)))
+    }
+    print(String(format: "one core, µs per reply by rule kind (whole guide %.2f):", whole))
+    for row in rows.sorted(by: { $0.cost > $1.cost }) {
+        print(String(format: "  %-22@ %2d rules  %6.2f", row.kind as NSString, row.rules, row.cost))
+    }
+}
+if CommandLine.arguments.contains("--kinds") { measureKinds() }
 
 /// REPL turns: score a scenario answer (guide and step expectations) and commit it to the store.
 func measureTurns() throws {

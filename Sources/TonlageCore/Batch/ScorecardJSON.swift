@@ -105,6 +105,8 @@ public enum ScorecardJSON {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
+                // Most bytes of a scorecard's texts need nothing: one table look-up passes them.
+                guard needsAttention(byte) else { i += 1; continue }
                 var length = 0
                 if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
                     length = 1
@@ -126,6 +128,21 @@ public enum ScorecardJSON {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes `string` must look at: controls, `"`, `\`, DEL, and 0xC2 and 0xE2, which
+    /// start U+0085, U+2028 and U+2029. A bit mask per quarter of the byte range, so the
+    /// common byte costs one shift and test rather than six comparisons.
+    @inline(__always)
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        let mask: UInt64
+        switch byte >> 6 {
+        case 0: mask = 0x0000_0004_FFFF_FFFF // 0x00...0x1F, 0x22
+        case 1: mask = 0x8000_0000_1000_0000 // 0x5C, 0x7F
+        case 2: mask = 0
+        default: mask = 0x0000_0004_0000_0004 // 0xC2, 0xE2
+        }
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     private static func escape(_ byte: UInt8, _ out: inout [UInt8]) {

@@ -29,6 +29,9 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
 
     let expression: NSRegularExpression?
     let prefilter: Prefilter?
+    /// What every match starts with, when the pattern tells (`PatternLeadingLiteral`): the
+    /// expression is then tried only where it stands.
+    let leadingLiteral: [UInt8]?
     /// False when the pattern can backtrack catastrophically: the rule is left out of the guide.
     public let isAvailable: Bool
 
@@ -44,6 +47,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         prefilter = needles.isEmpty ? nil : Prefilter(needles, caseSensitive: caseSensitive)
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil
+            leadingLiteral = nil
             isAvailable = true
             return
         }
@@ -53,10 +57,12 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
                                + "is left out. Make the inner repetition possessive (`a++`) or the group atomic (`(?>…)`)",
                                code: .catastrophicRegex, at: fields.node("pattern")?.mark)
             expression = nil
+            leadingLiteral = nil
             isAvailable = false
             return
         }
         isAvailable = true
+        leadingLiteral = PatternLeadingLiteral.of(pattern, caseSensitive: caseSensitive)
         do {
             expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
         } catch {
@@ -75,19 +81,47 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         // and report the place in the text as written.
         let view = text.needsNormalizedView ? NormalizedView(text) : nil
         let string = view?.text ?? text.text
-        if let prefilter, !prefilter.occurs(in: view.map { Array($0.text.utf8) } ?? text.bytes) { return true }
+        let bytes = view.map { Array($0.text.utf8) } ?? text.bytes
+        if let prefilter, !prefilter.occurs(in: bytes) { return true }
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
         // One progress report per position tried, and a few for the work within a match.
         let budget = whole.length + 1 + Self.extraProgressReports + whole.length / 100
         var reports = 0
         var ranges: [NSRange] = []
-        expression.enumerateMatches(in: string, options: [.reportProgress], range: whole) { match, _, stop in
-            guard let match else {
-                reports += 1
-                if reports > budget { stop.pointee = true }
-                return
+        if let leadingLiteral {
+            // Only where a match can start, one anchored try each, in order and never inside
+            // the previous match: the matches a scan of the whole text finds. Transparent
+            // bounds let look-behinds and `\b` see the text before the try's start.
+            var unit = 0, unitByte = 0, next = 0
+            for start in Self.occurrences(of: leadingLiteral, in: bytes) where start >= next {
+                unit += UTF8Scanning.utf16Count(bytes, from: unitByte, to: start)
+                unitByte = start
+                var found: NSRange?
+                expression.enumerateMatches(in: string, options: [.reportProgress, .anchored, .withTransparentBounds, .withoutAnchoringBounds],
+                                            range: NSRange(location: unit, length: whole.length - unit)) { match, _, stop in
+                    guard let match else {
+                        reports += 1
+                        if reports > budget { stop.pointee = true }
+                        return
+                    }
+                    found = match.range
+                    stop.pointee = true
+                }
+                guard reports <= budget else { return false }
+                guard let found, found.length > 0 else { continue }
+                ranges.append(found)
+                let end = found.location + found.length
+                next = start + UTF8Scanning.utf8Count(bytes, from: start, units: end - unit)
             }
-            if match.range.length > 0 { ranges.append(match.range) }
+        } else {
+            expression.enumerateMatches(in: string, options: [.reportProgress], range: whole) { match, _, stop in
+                guard let match else {
+                    reports += 1
+                    if reports > budget { stop.pointee = true }
+                    return
+                }
+                if match.range.length > 0 { ranges.append(match.range) }
+            }
         }
         guard reports <= budget else { return false }
         for match in ranges {
@@ -101,22 +135,44 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     }
 }
 
+extension PatternKind {
+    /// Where `needle` starts in `haystack`, overlaps included, in order.
+    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        var starts: [Int] = []
+        guard let first = needle.first, needle.count <= haystack.count else { return starts }
+        haystack.withUnsafeBufferPointer { bytes in
+            needle.withUnsafeBufferPointer { needle in
+                for i in 0...(bytes.count - needle.count) where bytes[i] == first {
+                    var j = 1
+                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { starts.append(i) }
+                }
+            }
+        }
+        return starts
+    }
+}
+
 /// Literal texts, at least one of which must occur; ASCII letters compare without case
 /// unless asked to, and `#` matches any digit. One pass over the reply, looking at a needle
 /// only where its first byte stands.
 struct Prefilter: Sendable {
-    private let needles: [[UInt8]]
-    /// Indexed by byte: the needles that can start with it (`needles[first[b]..<first[b + 1]]`
-    /// of `byStart`), so a capital letter in a German reply looks at its own needles only.
+    /// The needles back to back (`bytes[offsets[k]..<offsets[k + 1]]`): every reply runs each
+    /// pattern rule's prefilter over its whole text, and one flat array spares the retain and
+    /// release per candidate that an array per needle cost there.
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+    /// Indexed by byte: the needles that can start with it (`byStart[first[b]..<first[b + 1]]`),
+    /// so a capital letter in a German reply looks at its own needles only.
     private let first: [Int32]
     private let byStart: [Int32]
     private let caseSensitive: Bool
 
     init(_ needles: [[UInt8]], caseSensitive: Bool) {
         self.caseSensitive = caseSensitive
-        self.needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
+        let needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
         var lists = [[Int32]](repeating: [], count: 256)
-        for (index, needle) in self.needles.enumerated() {
+        for (index, needle) in needles.enumerated() {
             var starts: Set<UInt8> = needle[0] == Self.digit ? Set(UInt8(ascii: "0")...UInt8(ascii: "9")) : [needle[0]]
             if !caseSensitive && needle[0] >= 0x61 && needle[0] <= 0x7A { starts.insert(needle[0] - 0x20) }
             for byte in starts { lists[Int(byte)].append(Int32(index)) }
@@ -125,6 +181,10 @@ struct Prefilter: Sendable {
         for list in lists { first.append(first[first.count - 1] + Int32(list.count)) }
         self.first = first
         self.byStart = lists.flatMap { $0 }
+        self.bytes = needles.flatMap { $0 }
+        var offsets: [Int32] = [0]
+        for needle in needles { offsets.append(offsets[offsets.count - 1] + Int32(needle.count)) }
+        self.offsets = offsets
     }
 
     /// `#` in a needle: any digit.
@@ -142,22 +202,29 @@ struct Prefilter: Sendable {
     }
 
     func occurs(in haystack: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { bytes in
+        haystack.withUnsafeBufferPointer { text in
             first.withUnsafeBufferPointer { first in
-                for start in bytes.indices {
-                    let byte = Int(bytes[start])
-                    var k = Int(first[byte])
-                    let end = Int(first[byte + 1])
-                    while k < end {
-                        let needle = needles[Int(byStart[k])]
-                        k += 1
-                        guard needle.count <= bytes.count - start else { continue }
-                        var j = 1
-                        while j < needle.count, matches(bytes[start + j], needle[j]) { j += 1 }
-                        if j == needle.count { return true }
+                byStart.withUnsafeBufferPointer { byStart in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        bytes.withUnsafeBufferPointer { needles in
+                            for start in text.indices {
+                                let byte = Int(text[start])
+                                var k = Int(first[byte])
+                                let end = Int(first[byte + 1])
+                                while k < end {
+                                    let needle = Int(byStart[k])
+                                    k += 1
+                                    let from = Int(offsets[needle]), to = Int(offsets[needle + 1])
+                                    guard to - from <= text.count - start else { continue }
+                                    var j = 1
+                                    while from + j < to, matches(text[start + j], needles[from + j]) { j += 1 }
+                                    if from + j == to { return true }
+                                }
+                            }
+                            return false
+                        }
                     }
                 }
-                return false
             }
         }
     }

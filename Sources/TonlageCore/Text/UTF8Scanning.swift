@@ -85,4 +85,22 @@ enum UTF8Scanning {
 
     @inline(__always)
     static func isLineBreak(_ value: UInt32) -> Bool { value == 0x0A || value == 0x0D || value == 0x2028 || value == 0x2029 }
+
+    /// UTF-16 code units (what NSRegularExpression counts) in `bytes[start..<end]`; both on scalar starts.
+    static func utf16Count(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var units = 0
+        for i in start..<end where bytes[i] & 0xC0 != 0x80 { units += bytes[i] >= 0xF0 ? 2 : 1 }
+        return units
+    }
+
+    /// How many bytes from `start` (a scalar start) hold `units` UTF-16 code units.
+    static func utf8Count(_ bytes: [UInt8], from start: Int, units: Int) -> Int {
+        var i = start, remaining = units
+        while remaining > 0 && i < bytes.count {
+            remaining -= bytes[i] >= 0xF0 ? 2 : 1
+            i += 1
+            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+        }
+        return i - start
+    }
 }

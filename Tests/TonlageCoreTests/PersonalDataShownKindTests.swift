@@ -158,6 +158,8 @@ struct PersonalDataShownKindTests {
         ("Geburtsdatum: 1985-05-12.", ["Geburtsdatum: 1985-05-12"]),
         ("Der neue Tarif gilt ab dem 01.06.2024.", []),
         ("Die Bahn fährt um 6.36 Uhr, geboren ist da keiner.", []),
+        // Found by the fuzzer: a number token with an apostrophe trapped the date reader.
+        ("Geboren 1.5.2'05.205.2024", ["Geburtsdatum: 1.5."]),
     ])
     func birthdates(text: String, expected: [String]) {
         #expect(shown(text) == expected, "\(text)")

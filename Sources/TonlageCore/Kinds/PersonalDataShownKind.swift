@@ -369,8 +369,10 @@ public struct PersonalDataShownKind: RuleKind {
         let count = run.last - run.first + 1
         func value(_ index: Int) -> Int? {
             let token = text.tokens[index]
-            guard token.flags.contains(.number), token.end - token.start <= 4 else { return nil }
-            return text.bytes[token.start..<token.end].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            // A number token may hold more than digits ("2'05"): only digits make a value.
+            let digits = text.bytes[token.start..<token.end]
+            guard token.flags.contains(.number), digits.count <= 4, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         func length(_ index: Int) -> Int { text.tokens[index].end - text.tokens[index].start }
         func joined(_ index: Int, by mark: UInt8) -> Bool { text.bytes[text.gap(before: index)].first == mark }

@@ -110,8 +110,9 @@ public struct ScenarioRun: Sendable {
     }
 
     /// What a reply did, most telling first, for `Reaction`: each finding by severity and
-    /// weight (the wrong action is an error at the reply's start, so it leads its rank), as its rule id, the `must_mention` group it missed and its family;
-    /// `passed` for a reply that passed; `default`.
+    /// weight (the wrong action is an error at the reply's start, so it leads its rank) as its
+    /// rule id, the `must_mention` group it missed and its family; then `passed` for a reply
+    /// that passed, and `default`.
     public static func reactionKeys(_ card: Scorecard, step: Step) -> [String] {
         let ranked = card.findings.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)

@@ -47,6 +47,24 @@ static inline void tonlage_install_sigint(void) {
     sigaction(SIGINT, &action, NULL);
 }
 
+/* A prompt that Ctrl-C leaves (the DM prompt): while readline waits in read(2), its own SIGINT
+   handler, installed without SA_RESTART, makes the read fail with EINTR; answering that with a
+   line break lets readline run our handler (which empties the line) and then accept the empty
+   line, so the caller sees "" and goes back. Everywhere else readline's own rl_getc restarts
+   the read, and Ctrl-C only clears the line. */
+#include <errno.h>
+static int tonlage_getc_leaving_on_interrupt(FILE *stream) {
+    unsigned char c;
+    ssize_t n = read(fileno(stream), &c, 1);
+    if (n == 1) return c;
+    if (n < 0 && errno == EINTR) return '\n';
+    return EOF;
+}
+
+static inline void tonlage_leave_on_interrupt(int leave) {
+    rl_getc_function = leave ? tonlage_getc_leaving_on_interrupt : rl_getc;
+}
+
 /* strdup for completion results: readline frees them with free(). */
 static inline char *tonlage_strdup(const char *text) { return strdup(text); }
 

@@ -9,6 +9,8 @@ protocol LineReader {
     mutating func readBytes(prompt: String) -> [UInt8]?
     /// Words offered by tab completion.
     mutating func setCompletions(_ words: [String])
+    /// Whether Ctrl-C leaves the prompt with an empty line rather than only clearing it.
+    mutating func leaveOnInterrupt(_ leave: Bool)
 }
 
 extension LineReader {
@@ -41,6 +43,7 @@ struct PlainLineReader: LineReader {
     private var lines = StandardInput.Lines()
     mutating func readBytes(prompt: String) -> [UInt8]? { lines.next() }
     mutating func setCompletions(_ words: [String]) {}
+    mutating func leaveOnInterrupt(_ leave: Bool) {}
 }
 
 /// The words tab completion offers; read by readline's C callback, which cannot capture context.
@@ -82,6 +85,10 @@ struct ReadlineReader: LineReader {
 
     mutating func setCompletions(_ words: [String]) {
         completionWords = words
+    }
+
+    mutating func leaveOnInterrupt(_ leave: Bool) {
+        tonlage_leave_on_interrupt(leave ? 1 : 0)
     }
 
     /// Without a UTF-8 locale readline reads "ü" as Meta keys.

@@ -204,7 +204,10 @@ struct PlaySession {
                     // line or Ctrl-C there goes back to the public reply, nothing sent.
                     var text = argument
                     asking: while text.isEmpty {
-                        guard let typed = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation) else { break }
+                        reader.leaveOnInterrupt(true)
+                        let read = reader.readReply(prompt: strings.dmPrompt, continuation: strings.continuation)
+                        reader.leaveOnInterrupt(false)
+                        guard let typed = read else { break }
                         switch typed {
                         case let .success(typed):
                             text = typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : typed

@@ -84,6 +84,14 @@ struct ConversationPlayTests {
         #expect(terminal.waitFor("Privatnachricht>"))
         try terminal.tmux(["send-keys", "-t", "play", "Enter"])
         #expect(terminal.waitFor("Keine Privatnachricht gesendet"))
+        // So does Ctrl-C, with whatever was typed there.
+        try terminal.tmux(["send-keys", "-t", "play", "-l", ":dm"])
+        try terminal.tmux(["send-keys", "-t", "play", "Enter"])
+        #expect(terminal.waitFor("Privatnachricht> "))
+        try terminal.tmux(["send-keys", "-t", "play", "-l", "doch nicht"])
+        try terminal.tmux(["send-keys", "-t", "play", "C-c"])
+        #expect(terminal.waitFor("Keine Privatnachricht gesendet – deine Antwort bitte.\n"))
+        #expect(try terminal.capture().components(separatedBy: "Keine Privatnachricht gesendet").count == 3)
         try send(terminal, "Hallo Nina, das ist ärgerlich, sorry! Schick mir bitte eine Privatnachricht mit deiner Bestellnummer. ^PL")
         #expect(terminal.waitFor("Okay, ich schreib euch privat."))
 

@@ -49,11 +49,7 @@ public struct Explorer {
                 diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1,
                                               message: "step `\(step.id)` was never reached in \(plays) plays", code: .exploreStepUnreached))
             }
-            let named = Set(scenario.steps.flatMap { $0.transitions.compactMap { transition -> Outcome? in
-                if case let .outcome(outcome) = transition.destination { return outcome }
-                return nil
-            } })
-            for outcome in Outcome.allCases where named.contains(outcome) && outcomes[outcome] == nil {
+            for outcome in scenario.outcomes where outcomes[outcome] == nil {
                 diagnostics.append(Diagnostic(file: scenario.file, line: 1, column: 1,
                                               message: "outcome `\(outcome.rawValue)` was never reached in \(plays) plays",
                                               code: .exploreOutcomeUnreached))

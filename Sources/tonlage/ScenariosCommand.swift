@@ -82,11 +82,7 @@ struct ScenariosCommand: ParsableCommand {
         for step in scenario.steps {
             out += "  \(node(step.id))[\"\(escape(step.id))\"]\n"
         }
-        let outcomes = Set(scenario.steps.flatMap { $0.transitions.compactMap { transition -> Outcome? in
-            if case let .outcome(outcome) = transition.destination { return outcome }
-            return nil
-        } })
-        for outcome in Outcome.allCases where outcomes.contains(outcome) {
+        for outcome in scenario.outcomes {
             out += "  \(outcome.rawValue)([\"\(outcome.rawValue)\"])\n"
         }
         for step in scenario.steps {

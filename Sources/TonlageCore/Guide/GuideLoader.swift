@@ -103,18 +103,7 @@ public enum GuideLoader {
             return ScenarioLanguage(code: language, recognisers: recognisers)
         }
         block.reportUnknownKeys(allowed: expectationKeys, what: "`expectations`")
-        var dictionary = block.string("dictionary")
-        if let name = dictionary {
-            if !HunspellDictionary.isValidName(name) {
-                block.error("`\(name)` is not a dictionary name like `de_DE`", code: .badValue, at: "dictionary")
-                dictionary = nil
-            } else if HunspellDictionary.named(name) == nil {
-                sink.report("the dictionary `\(name)` is not installed (no \(name).aff and \(name).dic in "
-                            + HunspellDictionary.searchPaths.joined(separator: ", ") + "); expectations match words only as written",
-                            code: .missingDictionary, at: block.node("dictionary")?.mark)
-                dictionary = nil
-            }
-        }
+        let dictionary = block.dictionary(consequence: "expectations match words only as written")?.name
         return ScenarioLanguage(code: language, dictionary: dictionary, negations: block.strings("negations").map(\.text),
                                 stemEndings: block.strings("stem_endings").map(\.text), recognisers: recognisers)
     }

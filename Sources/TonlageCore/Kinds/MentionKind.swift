@@ -63,18 +63,7 @@ public struct MentionKind: RuleKind {
     let report: Report
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
-        var dictionary: HunspellDictionary?
-        if let name = fields.string("dictionary") {
-            if !HunspellDictionary.isValidName(name) {
-                fields.error("`\(name)` is not a dictionary name like `de_DE`", code: .badValue, at: "dictionary")
-            } else if let found = HunspellDictionary.named(name) {
-                dictionary = found
-            } else {
-                fields.sink.report("the dictionary `\(name)` is not installed (no \(name).aff and \(name).dic in "
-                                   + HunspellDictionary.searchPaths.joined(separator: ", ") + "); words match only as written",
-                                   code: .missingDictionary, at: fields.node("dictionary")?.mark)
-            }
-        }
+        let dictionary = fields.dictionary(consequence: "words match only as written")
         let phrases = fields.strings("phrases", required: true, what: "a mention rule")
         for (phrase, mark) in phrases where Self.words(of: phrase).isEmpty {
             fields.sink.report("the phrase `\(phrase)` holds no word to match", code: .badValue, at: mark)

@@ -142,18 +142,9 @@ public final class SpellingKind: RuleKind {
 
     /// Nil, with a warning, when the main dictionary is not installed: the rule is then left out.
     private static func openDictionaries(_ fields: YAMLFields, formation: WordFormation) -> WordAnalyzer? {
-        guard let name = fields.string("dictionary", required: true, what: "a spelling rule") else { return nil }
+        guard let primary = fields.dictionary(required: true, what: "a spelling rule", consequence: "this spelling rule is left out")
+        else { return nil }
         let places = HunspellDictionary.searchPaths.joined(separator: ", ")
-        guard HunspellDictionary.isValidName(name) else {
-            fields.error("`\(name)` is not a dictionary name like `de_DE`", code: .badValue, at: "dictionary")
-            return nil
-        }
-        guard let primary = HunspellDictionary.named(name) else {
-            fields.sink.report("the dictionary `\(name)` is not installed (no \(name).aff and \(name).dic in \(places)); "
-                               + "this spelling rule is left out", code: .missingDictionary,
-                               at: fields.node("dictionary")?.mark)
-            return nil
-        }
         var variants: [HunspellDictionary] = [], foreign: [HunspellDictionary] = []
         for (other, mark) in fields.strings("also") {
             guard HunspellDictionary.isValidName(other) else {
@@ -165,7 +156,7 @@ public final class SpellingKind: RuleKind {
                                    code: .missingDictionary, at: mark)
                 continue
             }
-            if language(of: other) == language(of: name) { variants.append(dictionary) } else { foreign.append(dictionary) }
+            if language(of: other) == language(of: primary.name) { variants.append(dictionary) } else { foreign.append(dictionary) }
         }
         return WordAnalyzer(primary: primary, variants: variants, foreign: foreign, formation: formation)
     }

@@ -8,14 +8,12 @@ public struct Scorer: Sendable {
 
     public func score(_ text: String, context: ReplyContext) -> Scorecard {
         let analyzed = AnalyzedText(text, lexicon: guide.lexicon)
-        let settings = guide.settings(for: context.channel)
-        let length = ChannelLength.measure(analyzed, counting: settings.counting,
-                                           limits: [settings.recommended ?? .max, settings.limit ?? .max])
-        var ruleContext = RuleContext(reply: context, channel: settings, length: length)
+        var ruleContext = self.ruleContext(analyzed, context)
         if guide.usesRecognition && context.recognised == nil {
             ruleContext = RuleContext(reply: context.recognising(recognised(in: analyzed, context: ruleContext)),
-                                      channel: settings, length: length)
+                                      channel: ruleContext.channel, length: ruleContext.length)
         }
+        let (settings, length) = (ruleContext.channel, ruleContext.length)
 
         var raw: [(hit: Hit, rule: Int, deduction: Int)] = []
         var deductions = [Int](repeating: 0, count: Family.allCases.count)
@@ -71,10 +69,15 @@ extension Scorer {
     public func recognise(_ text: String, context: ReplyContext) -> Set<String> {
         guard !guide.recognisers.isEmpty else { return [] }
         let analyzed = AnalyzedText(text, lexicon: guide.lexicon)
+        return recognised(in: analyzed, context: ruleContext(analyzed, context))
+    }
+
+    /// What every rule sees of the reply's situation: the channel's settings and the length there.
+    func ruleContext(_ analyzed: AnalyzedText, _ context: ReplyContext) -> RuleContext {
         let settings = guide.settings(for: context.channel)
         let length = ChannelLength.measure(analyzed, counting: settings.counting,
                                            limits: [settings.recommended ?? .max, settings.limit ?? .max])
-        return recognised(in: analyzed, context: RuleContext(reply: context, channel: settings, length: length))
+        return RuleContext(reply: context, channel: settings, length: length)
     }
 
     func recognised(in text: AnalyzedText, context: RuleContext) -> Set<String> {

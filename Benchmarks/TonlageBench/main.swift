@@ -125,7 +125,7 @@ func measure(_ label: String, parallel: Bool) {
     let elapsed = clock.measure {
         if parallel {
             // As `check --format jsonl` reads standard input: blocks of lines, each scored on every core.
-            _ = try? checker.stream(bytes: input) { block in outputBytes += block.json.count }
+            _ = try? checker.stream(bytes: input) { block in outputBytes += block.byteCount }
         } else {
             // One core: the same per-line path, in order, without the worker pool.
             input.withUnsafeBufferPointer { buffer in

@@ -66,7 +66,7 @@ struct Check: ParsableCommand {
                 malformedSoFar = malformedSoFar || !block.errors.isEmpty
                 failedSoFar = failedSoFar || block.failed > 0
                 Output.earned(malformedSoFar ? ExitStatus.badInput : (failedSoFar ? ExitStatus.failed : ExitStatus.passed))
-                Output.out(block.json)
+                block.forEachPart(Output.out)
             }
             let summary: BatchChecker.Summary
             do {

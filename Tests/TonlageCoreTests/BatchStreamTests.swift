@@ -43,7 +43,7 @@ struct BatchStreamTests {
         let checker = BatchChecker(scorer: Fixtures.germanScorer, defaultContext: ReplyContext(channel: .facebook))
         var out: [UInt8] = []
         let summary = try checker.stream(bytes: Array(input.utf8), reader: LineBlockReader(maxLineBytes: maxLineBytes, blockBytes: blockBytes)) {
-            out += $0.json
+            $0.forEachPart { out += $0 }
         }
         return (String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init), summary)
     }
@@ -93,7 +93,9 @@ struct BatchStreamTests {
         DispatchQueue.global().asyncAfter(deadline: .now() + 60) { writer.close(timedOut: true) }
         var answered: [String] = []
         _ = try checker.stream(fd: readEnd) { block in
-            answered.append(String(decoding: block.json, as: UTF8.self))
+            var bytes: [UInt8] = []
+            block.forEachPart { bytes += $0 }
+            answered.append(String(decoding: bytes, as: UTF8.self))
             // Only now, with the first answer in hand, does the writer finish.
             writer.close(timedOut: false)
         }

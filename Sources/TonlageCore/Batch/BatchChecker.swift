@@ -1,21 +1,33 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Scores JSON Lines in parallel, keeping the input order: the engine behind
 /// `check --format jsonl` and its benchmark.
 public struct BatchChecker: Sendable {
     public let scorer: Scorer
     public let defaultContext: ReplyContext
+    /// How many cores score a block at once.
+    public let workerCount: Int
+    private let workerScorers: WorkerScorers
 
-    public init(scorer: Scorer, defaultContext: ReplyContext) {
+    /// `workers`: how many cores score at once (default: all).
+    public init(scorer: Scorer, defaultContext: ReplyContext,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.scorer = scorer
         self.defaultContext = defaultContext
+        workerCount = max(1, workers)
+        workerScorers = WorkerScorers(scorer)
     }
 
     /// The answers to a run of lines, in input order.
     public struct Block: Sendable {
         /// One JSON line per input line, each ending in a line break.
         public var json: [UInt8] = []
+        /// Answers that follow `json`, in order: the chunks the workers wrote, handed on as
+        /// they are. Copying them into one buffer of a megabyte or more moved every output
+        /// byte once more and faulted in fresh pages for each block.
+        public var following: [[UInt8]] = []
         /// For each malformed line: the message for standard error (`line N: ...`).
         public var errors: [String] = []
         /// Lines answered with a scorecard, and how many of them failed the guide.
@@ -24,8 +36,18 @@ public struct BatchChecker: Sendable {
 
         public init() {}
 
+        /// `json`, then `following`: the answers in order.
+        public func forEachPart(_ body: ([UInt8]) throws -> Void) rethrows {
+            if !json.isEmpty { try body(json) }
+            for part in following where !part.isEmpty { try body(part) }
+        }
+
+        /// How many bytes the answers take.
+        public var byteCount: Int { following.reduce(json.count) { $0 + $1.count } }
+
         mutating func append(_ other: Block) {
-            json += other.json
+            following.append(other.json)
+            following += other.following
             errors += other.errors
             scored += other.scored
             failed += other.failed
@@ -41,6 +63,10 @@ public struct BatchChecker: Sendable {
 
     /// Scores one line (`number` is 1-based, for error messages) and appends its answer.
     public func answer(line: UnsafeBufferPointer<UInt8>, number: Int, into block: inout Block) {
+        answer(line: line, number: number, scorer: scorer, into: &block)
+    }
+
+    private func answer(line: UnsafeBufferPointer<UInt8>, number: Int, scorer: Scorer, into block: inout Block) {
         do {
             let request = try JSONLineRequest.parse(line)
             let context = ReplyContext(channel: request.channel ?? defaultContext.channel,
@@ -68,7 +94,7 @@ public struct BatchChecker: Sendable {
         // enough that handing them out costs nothing; concurrentPerform hands them out.
         let chunkLines = 32
         let chunks = (lines.count + chunkLines - 1) / chunkLines
-        guard chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 else {
+        guard chunks > 1 && workerCount > 1 else {
             var block = Block()
             for line in lines { answer(line: UnsafeBufferPointer(rebasing: buffer[line.range]), number: line.number, into: &block) }
             return block
@@ -78,17 +104,23 @@ public struct BatchChecker: Sendable {
         // address because an UnsafeBufferPointer is not Sendable.
         let base = UInt(bitPattern: buffer.baseAddress)
         let length = buffer.count
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+            // A worker that compiles its guide first takes its first chunk later; the others go on meanwhile.
+            let scorer = workerScorers.scorer(for: worker)
             let input = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: length)
-            var block = Block()
-            block.json.reserveCapacity(chunkLines * 1024)
-            for line in lines[(chunk * chunkLines)..<min(lines.count, (chunk + 1) * chunkLines)] {
-                answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number, into: &block)
+            while true {
+                let chunk = next.add(1, ordering: .relaxed).oldValue
+                guard chunk < chunks else { break }
+                var block = Block()
+                block.json.reserveCapacity(chunkLines * 1536)
+                for line in lines[(chunk * chunkLines)..<min(lines.count, (chunk + 1) * chunkLines)] {
+                    answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number, scorer: scorer, into: &block)
+                }
+                slots.set(chunk, block)
             }
-            slots.set(chunk, block)
         }
         var block = Block()
-        block.json.reserveCapacity(slots.values.reduce(0) { $0 + $1.json.count })
         for part in slots.values { block.append(part) }
         return block
     }
@@ -125,6 +157,24 @@ public struct BatchChecker: Sendable {
         summary.failed += block.failed
         summary.malformed += block.errors.count
         return block
+    }
+}
+
+/// Each worker's scorer: the first worker scores with the checker's own, every other with a
+/// guide of its own (`Guide.replica`), compiled the first time that worker is needed, so
+/// scoring a single line never waits for it.
+private final class WorkerScorers: Sendable {
+    private let first: Scorer
+    private let others = Mutex<[Int: Scorer]>([:])
+
+    init(_ first: Scorer) { self.first = first }
+
+    func scorer(for worker: Int) -> Scorer {
+        guard worker > 0 else { return first }
+        if let known = others.withLock({ $0[worker] }) { return known }
+        let made = Scorer(guide: first.guide.replica())
+        others.withLock { $0[worker] = made }
+        return made
     }
 }
 

@@ -93,6 +93,7 @@ public enum GuideLoader {
         guide.scenarioLanguage = scenarioLanguage
         guide.recognisers = recognisers
         guide.warnings = sink.diagnostics.filter { $0.level == .warning }
+        guide.source = yaml
         return (guide, sink.diagnostics)
     }
 

@@ -71,11 +71,11 @@ public struct BatchChecker: Sendable {
             let request = try JSONLineRequest.parse(line)
             let context = ReplyContext(channel: request.channel ?? defaultContext.channel,
                                        mood: request.mood ?? defaultContext.mood)
-            let card = scorer.score(request.text, context: context)
-            ScorecardJSON.write(card, idJSON: request.idJSON, into: &block.json)
+            let assessment = scorer.assess(request.text, context: context)
+            ScorecardJSON.write(assessment, guide: scorer.guide, idJSON: request.idJSON, into: &block.json)
             block.json.append(0x0A)
             block.scored += 1
-            if !card.passed { block.failed += 1 }
+            if !assessment.passed { block.failed += 1 }
         } catch {
             Self.error(line: number, message: error.message, into: &block)
         }

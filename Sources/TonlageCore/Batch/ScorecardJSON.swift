@@ -11,47 +11,105 @@ public enum ScorecardJSON {
     }
 
     public static func write(_ card: Scorecard, idJSON: String?, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        if let idJSON {
-            raw("\"id\":", &out); out.append(contentsOf: idJSON.utf8); raw(",", &out)
-        }
-        raw("\"score\":", &out); int(card.score, &out)
-        raw(",\"pass\":", &out); raw(card.passed ? "true" : "false", &out)
-        raw(",\"channel\":", &out); string(card.context.channel.rawValue, &out)
-        raw(",\"mood\":", &out); string(card.context.mood.rawValue, &out)
-        raw(",\"length\":{\"value\":", &out); int(card.length, &out)
-        raw(",\"limit\":", &out)
-        if let limit = card.lengthLimit { int(limit, &out) } else { raw("null", &out) }
-        raw("},\"dimensions\":{", &out)
-        for (k, dimension) in card.dimensions.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(dimension.family.rawValue, &out); out.append(UInt8(ascii: ":")); int(dimension.score, &out)
-        }
-        raw("},\"findings\":[", &out)
+        header(idJSON: idJSON, context: card.context, score: card.score, passed: card.passed, length: card.length,
+               limit: card.lengthLimit, dimensions: card.dimensions, &out)
         for (k, finding) in card.findings.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            raw("{\"rule\":", &out); string(finding.rule, &out)
-            raw(",\"severity\":", &out); string(finding.severity.rawValue, &out)
-            raw(",\"start\":", &out); int(finding.start, &out)
-            raw(",\"end\":", &out); int(finding.end, &out)
+            findingStart(rule: finding.rule, severity: finding.severity, start: finding.start, end: finding.end, &out)
             raw(",\"excerpt\":", &out); string(finding.excerpt, &out)
             raw(",\"message\":", &out); string(finding.message, &out)
             raw(",\"suggestion\":", &out)
             if let suggestion = finding.suggestion { string(suggestion, &out) } else { raw("null", &out) }
-            raw(",\"deduction\":", &out); int(finding.deduction, &out)
-            out.append(UInt8(ascii: "}"))
+            findingEnd(deduction: finding.deduction, &out)
         }
+        trailer(skipped: card.skipped, &out)
+    }
+
+    /// The same line as `write(assessment.scorecard(guide:))`, byte for byte, written straight
+    /// from the hits: excerpts come from the reply's bytes and messages are filled into the
+    /// output, so no finding, message or excerpt is made as a `String` of its own.
+    static func write(_ assessment: Assessment, guide: Guide, idJSON: String?, into out: inout [UInt8]) {
+        header(idJSON: idJSON, context: assessment.context, score: assessment.score, passed: assessment.passed,
+               length: assessment.length, limit: assessment.lengthLimit, dimensions: assessment.dimensions, &out)
+        let offsets = assessment.offsets
+        assessment.text.bytes.withUnsafeBufferPointer { bytes in
+            for (k, entry) in assessment.entries.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                let rule = guide.rules[entry.rule]
+                let hit = entry.hit
+                findingStart(rule: rule.id, severity: rule.severity, start: offsets[hit.start], end: offsets[hit.end], &out)
+                raw(",\"excerpt\":", &out)
+                if UTF8Scanning.isBoundary(bytes, hit.start) && UTF8Scanning.isBoundary(bytes, hit.end) {
+                    out.append(UInt8(ascii: "\""))
+                    escaped(UnsafeBufferPointer(rebasing: bytes[hit.start..<hit.end]), &out)
+                    out.append(UInt8(ascii: "\""))
+                } else {
+                    // Not where a character starts: as `excerpt` makes it, with U+FFFD for the cut.
+                    string(assessment.text.excerpt(hit.start..<hit.end), &out)
+                }
+                raw(",\"message\":", &out); filled(rule.message, hit.values, &out)
+                raw(",\"suggestion\":", &out)
+                if let suggestion = hit.suggestion ?? rule.suggestion { filled(suggestion, hit.values, &out) } else { raw("null", &out) }
+                findingEnd(deduction: entry.deduction, &out)
+            }
+        }
+        trailer(skipped: assessment.skipped, &out)
+    }
+
+    private static func header(idJSON: String?, context: ReplyContext, score: Int, passed: Bool, length: Int,
+                               limit: Int?, dimensions: [Dimension], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        if let idJSON {
+            raw("\"id\":", &out); out.append(contentsOf: idJSON.utf8); raw(",", &out)
+        }
+        raw("\"score\":", &out); int(score, &out)
+        raw(",\"pass\":", &out); raw(passed ? "true" : "false", &out)
+        raw(",\"channel\":", &out); string(context.channel.rawValue, &out)
+        raw(",\"mood\":", &out); string(context.mood.rawValue, &out)
+        raw(",\"length\":{\"value\":", &out); int(length, &out)
+        raw(",\"limit\":", &out)
+        if let limit { int(limit, &out) } else { raw("null", &out) }
+        raw("},\"dimensions\":{", &out)
+        for (k, dimension) in dimensions.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(dimension.family.rawValue, &out); out.append(UInt8(ascii: ":")); int(dimension.score, &out)
+        }
+        raw("},\"findings\":[", &out)
+    }
+
+    @inline(__always)
+    private static func findingStart(rule: String, severity: Severity, start: Int, end: Int, _ out: inout [UInt8]) {
+        raw("{\"rule\":", &out); string(rule, &out)
+        raw(",\"severity\":", &out); string(severity.rawValue, &out)
+        raw(",\"start\":", &out); int(start, &out)
+        raw(",\"end\":", &out); int(end, &out)
+    }
+
+    @inline(__always)
+    private static func findingEnd(deduction: Int, _ out: inout [UInt8]) {
+        raw(",\"deduction\":", &out); int(deduction, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func trailer(skipped: [String], _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "]"))
         // Only when a rule gave up, so ordinary scorecards keep the contract's fields alone.
-        if !card.skipped.isEmpty {
+        if !skipped.isEmpty {
             raw(",\"skipped\":[", &out)
-            for (k, rule) in card.skipped.enumerated() {
+            for (k, rule) in skipped.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 string(rule, &out)
             }
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// A message template with its placeholders filled, as a JSON string.
+    private static func filled(_ template: String, _ values: Placeholders, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        values.fill(template, into: &out) { piece, out in escaped(piece, &out) }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// `{"id": null, "line": N, "error": "..."}` for a line that could not be read.
@@ -99,38 +157,41 @@ public enum ScorecardJSON {
     static func string(_ text: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            // Copy runs that need no escaping in one go.
-            var runStart = 0
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                // Most bytes of a scorecard's texts need nothing: one table look-up passes them.
-                guard needsAttention(byte) else { i += 1; continue }
-                var length = 0
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-                    length = 1
-                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
-                    length = 2
-                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] & 0xFE == 0xA8 {
-                    length = 3
-                }
-                guard length > 0 else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                switch length {
-                case 1: escape(byte, &out)
-                case 2: raw("\\u0085", &out)
-                default: bytes[i + 2] == 0xA8 ? raw("\\u2028", &out) : raw("\\u2029", &out)
-                }
-                i += length
-                runStart = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
+        text.withUTF8 { escaped($0, &out) }
         out.append(UInt8(ascii: "\""))
     }
 
-    /// The bytes `string` must look at: controls, `"`, `\`, DEL, and 0xC2 and 0xE2, which
+    /// The inside of a JSON string: `bytes` (whole characters), escaped.
+    static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        // Copy runs that need no escaping in one go.
+        var runStart = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            // Most bytes of a scorecard's texts need nothing: one table look-up passes them.
+            guard needsAttention(byte) else { i += 1; continue }
+            var length = 0
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                length = 1
+            } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+                length = 2
+            } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] & 0xFE == 0xA8 {
+                length = 3
+            }
+            guard length > 0 else { i += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            switch length {
+            case 1: escape(byte, &out)
+            case 2: raw("\\u0085", &out)
+            default: bytes[i + 2] == 0xA8 ? raw("\\u2028", &out) : raw("\\u2029", &out)
+            }
+            i += length
+            runStart = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    /// The bytes `escaped` must look at: controls, `"`, `\`, DEL, and 0xC2 and 0xE2, which
     /// start U+0085, U+2028 and U+2029. A bit mask per quarter of the byte range, so the
     /// common byte costs one shift and test rather than six comparisons.
     @inline(__always)

@@ -13,24 +13,33 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Fills `{name}` placeholders in one pass over the bytes; unknown names stay as written.
     public func fill(_ template: String) -> String {
-        guard !pairs.isEmpty else { return template }
+        guard !pairs.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out: [UInt8] = []
+        out.reserveCapacity(template.utf8.count + 64)
+        fill(template, into: &out) { piece, out in out.append(contentsOf: piece) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The filled template handed to `append` piece by piece (text between placeholders, and
+    /// values), so a writer can escape each piece into its output without making the message first.
+    func fill(_ template: String, into out: inout [UInt8],
+              _ append: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) {
         var source = template
-        return source.withUTF8 { bytes in
-            guard bytes.contains(UInt8(ascii: "{")) else { return template }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 64)
+        source.withUTF8 { bytes in
+            var literalStart = 0
             var i = 0
-            while i < bytes.count {
+            while !pairs.isEmpty && i < bytes.count {
                 if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
-                   let value = value(named: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])) {
-                    out += value.utf8
+                   var value = value(named: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])) {
+                    append(UnsafeBufferPointer(rebasing: bytes[literalStart..<i]), &out)
+                    value.withUTF8 { append($0, &out) }
                     i = close + 1
+                    literalStart = i
                     continue
                 }
-                out.append(bytes[i])
                 i += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            append(UnsafeBufferPointer(rebasing: bytes[literalStart...]), &out)
         }
     }
 

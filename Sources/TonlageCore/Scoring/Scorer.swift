@@ -7,6 +7,12 @@ public struct Scorer: Sendable {
     public init(guide: Guide) { self.guide = guide }
 
     public func score(_ text: String, context: ReplyContext) -> Scorecard {
+        assess(text, context: context).scorecard(guide: guide)
+    }
+
+    /// Everything `score` finds, before any text is made of it: the batch path writes this
+    /// straight into JSON, filling messages and excerpts there, instead of building findings.
+    func assess(_ text: String, context: ReplyContext) -> Assessment {
         let analyzed = AnalyzedText(text, lexicon: guide.lexicon)
         var ruleContext = self.ruleContext(analyzed, context)
         if guide.usesRecognition && context.recognised == nil {
@@ -15,11 +21,12 @@ public struct Scorer: Sendable {
         }
         let (settings, length) = (ruleContext.channel, ruleContext.length)
 
-        var raw: [(hit: Hit, rule: Int, deduction: Int)] = []
+        var entries: [Assessment.Entry] = []
         var deductions = [Int](repeating: 0, count: Family.allCases.count)
         var applies = [Bool](repeating: false, count: Family.allCases.count)
         var hits: [Hit] = []
         var skipped: [String] = []
+        var hasError = false
         for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
@@ -32,34 +39,24 @@ public struct Scorer: Sendable {
             }
             // Kept only when there is something to read: storing an empty list would cost every reply.
             if guide.keepsHits[index] && !hits.isEmpty { ruleContext.earlierHits[rule.id] = hits }
+            if !hits.isEmpty && rule.severity == .error { hasError = true }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0
                 deductions[rule.family.index] += deduction
-                raw.append((hit, index, deduction))
+                entries.append(Assessment.Entry(hit: hit, rule: index, deduction: deduction))
             }
         }
         // Stable order: by place in the reply, then by the rule's place in the guide.
-        raw.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
-        let offsets = ScalarOffsets(analyzed, upTo: raw.reduce(0) { max($0, $1.hit.end) })
-        let findings = raw.map { entry -> Finding in
-            let rule = guide.rules[entry.rule]
-            let hit = entry.hit
-            return Finding(
-                rule: rule.id, family: rule.family, severity: rule.severity,
-                start: offsets[hit.start], end: offsets[hit.end],
-                excerpt: analyzed.excerpt(hit.start..<hit.end),
-                message: hit.values.fill(rule.message),
-                suggestion: (hit.suggestion ?? rule.suggestion).map { hit.values.fill($0) },
-                deduction: entry.deduction, byteStart: hit.start, byteEnd: hit.end)
-        }
-
+        entries.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
         let score = max(0, 100 - deductions.reduce(0, +))
         let dimensions = Family.allCases.filter { applies[$0.index] }
             .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
-        let passed = score >= guide.passMark && !findings.contains { $0.severity == .error }
-        return Scorecard(context: context, score: score, passed: passed, passMark: guide.passMark,
-                         length: length.value, lengthLimit: settings.limit, dimensions: dimensions, findings: findings,
-                         skipped: skipped)
+        return Assessment(text: analyzed, context: context, score: score,
+                          passed: score >= guide.passMark && !hasError,
+                          length: length.value, lengthLimit: settings.limit, dimensions: dimensions,
+                          entries: entries,
+                          offsets: ScalarOffsets(analyzed, upTo: entries.reduce(0) { max($0, $1.hit.end) }),
+                          skipped: skipped)
     }
 }
 

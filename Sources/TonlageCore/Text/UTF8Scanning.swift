@@ -70,6 +70,12 @@ enum UTF8Scanning {
         }
     }
 
+    /// Whether a character starts at `offset` (or the text ends there): not a continuation byte.
+    @inline(__always)
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        offset >= bytes.count || bytes[offset] & 0xC0 != 0x80
+    }
+
     @inline(__always)
     static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 

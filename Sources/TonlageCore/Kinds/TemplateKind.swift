@@ -100,9 +100,9 @@ public struct TemplateKind: RuleKind {
         var spans: [Range<Int>] = []
         var pairs: [(first: Int, second: Int, key: UInt64)] = []
         // Per template: shared pairs and the tokens they span; `touched` lists the templates to reset.
-        var hits = [Int32](repeating: 0, count: bigramCounts.count)
-        var first = [Int](repeating: 0, count: bigramCounts.count)
-        var last = [Int](repeating: 0, count: bigramCounts.count)
+        // Made only for a sentence with enough pairs: most replies have none, and three arrays
+        // as long as the guide has templates, zeroed for every reply, cost more than the rest.
+        var hits: [Int32] = [], first: [Int] = [], last: [Int] = []
         var touched: [Int32] = []
         for sentence in text.sentences {
             pairs.removeAll(keepingCapacity: true)
@@ -121,6 +121,11 @@ public struct TemplateKind: RuleKind {
                 previous = (term, index)
             }
             guard pairs.count >= minimumShared else { continue }
+            if hits.isEmpty {
+                hits = [Int32](repeating: 0, count: bigramCounts.count)
+                first = [Int](repeating: 0, count: bigramCounts.count)
+                last = [Int](repeating: 0, count: bigramCounts.count)
+            }
             for (k, pair) in pairs.enumerated() {
                 // A pair repeated in the sentence counts once.
                 if pairs[..<k].contains(where: { $0.key == pair.key }) { continue }

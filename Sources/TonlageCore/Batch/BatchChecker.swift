@@ -91,7 +91,7 @@ public struct BatchChecker: Sendable {
     /// Answers `lines` of `buffer`, on every core when there are enough of them.
     public func answer(_ lines: [LineBlockReader.Line], in buffer: UnsafeBufferPointer<UInt8>) -> Block {
         // Chunks small enough to even out long and short replies between the workers, large
-        // enough that handing them out costs nothing; concurrentPerform hands them out.
+        // enough that handing them out (one atomic increment each) costs nothing.
         let chunkLines = 32
         let chunks = (lines.count + chunkLines - 1) / chunkLines
         guard chunks > 1 && workerCount > 1 else {

@@ -7,16 +7,13 @@ import Synchronization
 public struct BatchChecker: Sendable {
     public let scorer: Scorer
     public let defaultContext: ReplyContext
-    /// How many cores score a block at once.
-    public let workerCount: Int
+    /// How many cores score a block at once: all of them.
+    private let workerCount = ProcessInfo.processInfo.activeProcessorCount
     private let workerScorers: WorkerScorers
 
-    /// `workers`: how many cores score at once (default: all).
-    public init(scorer: Scorer, defaultContext: ReplyContext,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(scorer: Scorer, defaultContext: ReplyContext) {
         self.scorer = scorer
         self.defaultContext = defaultContext
-        workerCount = max(1, workers)
         workerScorers = WorkerScorers(scorer)
     }
 

@@ -76,15 +76,14 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     }
 
     public func checkWithinBounds(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) -> Bool {
-        // Most replies hold none of the prefilter's texts: they leave before anything else is done.
-        if let prefilter, !text.needsNormalizedView, !prefilter.occurs(in: text.bytes) { return true }
-        guard let expression else { return true }
         // Hidden characters and look-alikes would break a pattern: match what a reader sees,
         // and report the place in the text as written.
         let view = text.needsNormalizedView ? NormalizedView(text) : nil
-        let string = view?.text ?? text.text
         let bytes = view.map { Array($0.text.utf8) } ?? text.bytes
-        if let prefilter, view != nil, !prefilter.occurs(in: bytes) { return true }
+        // Most replies hold none of the prefilter's texts: they leave before the expression is touched.
+        if let prefilter, !prefilter.occurs(in: bytes) { return true }
+        guard let expression else { return true }
+        let string = view?.text ?? text.text
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
         // One progress report per position tried, and a few for the work within a match.
         let budget = whole.length + 1 + Self.extraProgressReports + whole.length / 100

@@ -26,9 +26,10 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
               _ append: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) {
         var source = template
         source.withUTF8 { bytes in
+            guard !pairs.isEmpty else { return append(bytes, &out) }
             var literalStart = 0
             var i = 0
-            while !pairs.isEmpty && i < bytes.count {
+            while i < bytes.count {
                 if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
                    var value = value(named: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])) {
                     append(UnsafeBufferPointer(rebasing: bytes[literalStart..<i]), &out)

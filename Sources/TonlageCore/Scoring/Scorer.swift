@@ -26,7 +26,6 @@ public struct Scorer: Sendable {
         var applies = [Bool](repeating: false, count: Family.allCases.count)
         var hits: [Hit] = []
         var skipped: [String] = []
-        var hasError = false
         for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
             applies[rule.family.index] = true
             hits.removeAll(keepingCapacity: true)
@@ -39,7 +38,6 @@ public struct Scorer: Sendable {
             }
             // Kept only when there is something to read: storing an empty list would cost every reply.
             if guide.keepsHits[index] && !hits.isEmpty { ruleContext.earlierHits[rule.id] = hits }
-            if !hits.isEmpty && rule.severity == .error { hasError = true }
             for (repeats, hit) in hits.enumerated() {
                 let deduction = repeats < guide.maxRepeats ? rule.weight : 0
                 deductions[rule.family.index] += deduction
@@ -52,7 +50,7 @@ public struct Scorer: Sendable {
         let dimensions = Family.allCases.filter { applies[$0.index] }
             .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
         return Assessment(text: analyzed, context: context, score: score,
-                          passed: score >= guide.passMark && !hasError,
+                          passed: score >= guide.passMark && !entries.contains { guide.rules[$0.rule].severity == .error },
                           length: length.value, lengthLimit: settings.limit, dimensions: dimensions,
                           entries: entries,
                           offsets: ScalarOffsets(analyzed, upTo: entries.reduce(0) { max($0, $1.hit.end) }),

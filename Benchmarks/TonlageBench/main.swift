@@ -37,7 +37,7 @@ struct Options {
             case "--scenarios": scenariosPath = iterator.next() ?? scenariosPath
             case "--answer-files": answerFiles = Int(iterator.next() ?? "") ?? answerFiles
             case "--write": writePath = iterator.next()
-            case "--stages", "--kinds": break
+            case "--stages", "--kinds", "--rules": break
             default:
                 FileHandle.standardError.write(Data("usage: tonlage-bench [--replies N] [--guide PATH] [--scenarios DIR] [--answer-files N] [--stages] [--kinds] [--write FILE]\n".utf8))
                 exit(2)
@@ -219,18 +219,20 @@ func measureKinds() {
     }
     let whole = cost(guide)
     var rows: [(kind: String, rules: Int, cost: Double)] = []
-    for kind in Set(guide.rules.map(\.kind)).sorted() {
-        let ids = Set(guide.rules.filter { $0.kind == kind }.map(\.id))
+    let byRule = CommandLine.arguments.contains("--rules")
+    let groups = byRule ? guide.rules.map { ($0.kind + " " + $0.id, Set([$0.id])) }
+        : Set(guide.rules.map(\.kind)).sorted().map { kind in (kind, Set(guide.rules.filter { $0.kind == kind }.map(\.id))) }
+    for (kind, ids) in groups {
         let kept = chunks.filter { chunk in !ids.contains { chunk.hasPrefix("  - id: \($0)\n") } && !ids.contains { chunk.contains("of: \($0)") } }
         guard let without = GuideLoader.compile(yaml: header + kept.joined(), file: options.guidePath).0 else { continue }
         rows.append((kind, ids.count, whole - cost(without)))
     }
     print(String(format: "one core, µs per reply by rule kind (whole guide %.2f):", whole))
     for row in rows.sorted(by: { $0.cost > $1.cost }) {
-        print(String(format: "  %-22@ %2d rules  %6.2f", row.kind as NSString, row.rules, row.cost))
+        print(String(format: "  %-40@ %2d rules  %6.2f", row.kind as NSString, row.rules, row.cost))
     }
 }
-if CommandLine.arguments.contains("--kinds") { measureKinds() }
+if CommandLine.arguments.contains("--kinds") || CommandLine.arguments.contains("--rules") { measureKinds() }
 
 /// REPL turns: score a scenario answer (guide and step expectations) and commit it to the store.
 func measureTurns() throws {

@@ -41,6 +41,10 @@ public struct ShoutingKind: RuleKind {
     let acronyms: [Lexicon.Term]
     let nameAfter: [Lexicon.Term]
     let dictionary: HunspellDictionary?
+    /// The dictionary's word on a word in capitals, by its folded bytes: asking Hunspell again
+    /// for every "ACHTUNG" of a batch, through a lock both cores share, cost more than all the
+    /// rule's other work.
+    let verdicts = WordVerdictCache()
 
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         minimumLetters = fields.int("min_letters", in: 2...20) ?? 5
@@ -106,13 +110,20 @@ public struct ShoutingKind: RuleKind {
         return run.filter { isWord($0, in: text) != .none }.count * 2 > run.count
     }
 
-    private enum WordKind { case none, lowerCaseOnly, noun }
+    private enum WordKind: UInt8 { case none, lowerCaseOnly, noun }
 
     private func isWord(_ index: Int, in text: AnalyzedText) -> WordKind {
         guard let dictionary else { return .none }
-        let lower = text.key(index)
-        if dictionary.spell(lower) { return .lowerCaseOnly }
-        return dictionary.spell(lower.prefix(1).uppercased() + lower.dropFirst()) ? .noun : .none
+        return text.withKey(index) { key in
+            verdicts.withTable { table in
+                if let known = table.find(key, as: WordKind.self) { return known }
+                let lower = String(decoding: key, as: UTF8.self)
+                let kind: WordKind = dictionary.spell(lower) ? .lowerCaseOnly
+                    : dictionary.spell(lower.prefix(1).uppercased() + lower.dropFirst()) ? .noun : .none
+                table.insert(key, kind)
+                return kind
+            }
+        }
     }
 
     private func isShoutedAlone(_ index: Int, in text: AnalyzedText) -> Bool {
@@ -135,6 +146,19 @@ public struct ShoutingKind: RuleKind {
     }
 
     private func hasVowel(_ index: Int, in text: AnalyzedText) -> Bool {
-        text.key(index).contains { "aeiouyäöü".contains($0) }
+        text.withKey(index) { key in
+            // Folded, so lower case. A vowel with a mark on it ("a" and U+0335) is no vowel here.
+            var i = 0
+            while i < key.count {
+                let (value, length) = UTF8Scanning.decode(key, at: i)
+                i += length
+                switch value {
+                case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE4, 0xF6, 0xFC: break // a e i o u y ä ö ü
+                default: continue
+                }
+                if i == key.count || !UTF8Scanning.isCombiningMark(UTF8Scanning.decode(key, at: i).scalar) { return true }
+            }
+            return false
+        }
     }
 }

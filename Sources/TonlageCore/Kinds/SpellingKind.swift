@@ -283,7 +283,7 @@ extension SpellingKind {
                     continue
                 }
                 let verdict: WordVerdict
-                if let known = table.find(key) {
+                if let known = table.find(key, as: WordVerdict.self) {
                     verdict = known
                 } else {
                     verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
@@ -299,7 +299,7 @@ extension SpellingKind {
     private func verdict(_ range: Range<Int>, _ reply: Reply, analyzer: WordAnalyzer) -> WordVerdict {
         let key = UnsafeBufferPointer(rebasing: reply.bytes[range])
         return verdicts.withTable { table in
-            if let known = table.find(key) { return known }
+            if let known = table.find(key, as: WordVerdict.self) { return known }
             let verdict = analyzer.verdict(of: String(decoding: key, as: UTF8.self))
             table.insert(key, verdict)
             return verdict

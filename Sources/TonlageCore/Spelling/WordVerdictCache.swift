@@ -5,7 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// Verdicts by the word's UTF-8 bytes, one table per thread.
+/// Verdicts by the word's UTF-8 bytes, one table per thread: the spelling rule's verdict on a
+/// word, or the shouting rule's on a word in capitals, each behind its own cache.
 ///
 /// The batch checker scores on every core, and one shared table behind a lock, taken once per
 /// reply, made the cores wait for each other. Each thread keeps its own table instead, so a
@@ -70,13 +71,14 @@ private final class ThreadTables {
     }()
 }
 
-/// An open-addressing hash table from byte strings to verdicts; the keys live in one arena.
+/// An open-addressing hash table from byte strings to verdicts (any one-byte enumeration); the
+/// keys live in one arena.
 struct ByteKeyedTable {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var keyStarts: [Int32] = []
     private var keyLengths: [Int32] = []
-    private var verdicts: [WordVerdict] = []
+    private var verdicts: [UInt8] = []
     private var arena: [UInt8] = []
     /// Beyond this many entries the table starts afresh: a batch over ever new words stays bounded.
     private let limit: Int
@@ -88,7 +90,17 @@ struct ByteKeyedTable {
 
     var count: Int { verdicts.count }
 
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> WordVerdict? {
+    func find<Verdict: RawRepresentable>(_ key: UnsafeBufferPointer<UInt8>, as _: Verdict.Type) -> Verdict?
+    where Verdict.RawValue == UInt8 {
+        find(key).flatMap(Verdict.init(rawValue:))
+    }
+
+    mutating func insert<Verdict: RawRepresentable>(_ key: UnsafeBufferPointer<UInt8>, _ verdict: Verdict)
+    where Verdict.RawValue == UInt8 {
+        insert(key, verdict.rawValue)
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> UInt8? {
         let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -105,7 +117,7 @@ struct ByteKeyedTable {
         }
     }
 
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ verdict: WordVerdict) {
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ verdict: UInt8) {
         if find(key) != nil { return }
         if verdicts.count >= limit { self = ByteKeyedTable(limit: limit) }
         if (verdicts.count + 1) * 2 > slots.count { grow() }

@@ -101,6 +101,12 @@ public struct AnalyzedText: Sendable {
         return String(decoding: folded[Int(token.keyStart)..<Int(token.keyEnd)], as: UTF8.self)
     }
 
+    /// The folded form of token `index` as bytes, without making a `String`.
+    func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let token = tokens[index]
+        return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(token.keyStart)..<Int(token.keyEnd)])) }
+    }
+
     /// Whether the folded form of token `index` ends with `suffix` (given folded).
     public func key(_ index: Int, hasSuffix suffix: String) -> Bool {
         let token = tokens[index]

@@ -71,45 +71,6 @@ struct ToneKindsTests {
         #expect(findings.map(\.excerpt) == ["[Name]"])
         #expect(findings.first?.start == 8)
     }
-
-    @Test("a prefilter skips replies without its texts; `#` stands for a digit")
-    func prefilter() {
-        let filter = Prefilter([Array("DE##".utf8), Array("nummer".utf8)], caseSensitive: false)
-        #expect(filter.occurs(in: Array("an DE89 3704".utf8)))
-        #expect(filter.occurs(in: Array("die Kundennummer".utf8)))
-        #expect(filter.occurs(in: Array("de12".utf8)))
-        #expect(!filter.occurs(in: Array("DEINE Daten, DE 89".utf8)))
-        #expect(!filter.occurs(in: Array("nummer".utf8.dropLast())))
-        let exact = Prefilter([Array("#x".utf8)], caseSensitive: true)
-        #expect(exact.occurs(in: Array("0x1F".utf8)))
-        #expect(!exact.occurs(in: Array("0X1F #x".utf8)))
-    }
-
-    @Test("the prefilter agrees with a plain search on 20,000 seeded texts")
-    func prefilterAgainstPlainSearch() {
-        let alphabet = Array("aAdDeE1 ,#ü".utf8)
-        var random = SeededRandom(seed: 11)
-        func text(_ length: Int) -> [UInt8] { (0..<length).map { _ in random.pick(alphabet) } }
-        for _ in 0..<2_000 {
-            let needles = (0..<(1 + Int(random.next() % 3))).map { _ in text(1 + Int(random.next() % 3)) }
-            let caseSensitive = random.next() % 2 == 0
-            let filter = Prefilter(needles, caseSensitive: caseSensitive)
-            func same(_ a: UInt8, _ b: UInt8) -> Bool {
-                if b == UInt8(ascii: "#") { return (0x30...0x39).contains(a) }
-                func lower(_ x: UInt8) -> UInt8 { (0x41...0x5A).contains(x) ? x | 0x20 : x }
-                return caseSensitive ? a == b : lower(a) == lower(b)
-            }
-            for _ in 0..<10 {
-                let haystack = text(Int(random.next() % 12))
-                let plain = needles.contains { needle in
-                    haystack.count >= needle.count && (0...(haystack.count - needle.count)).contains { start in
-                        needle.indices.allSatisfy { same(haystack[start + $0], needle[$0]) }
-                    }
-                }
-                #expect(filter.occurs(in: haystack) == plain, "\(needles) in \(haystack), case sensitive: \(caseSensitive)")
-            }
-        }
-    }
 }
 
 /// Parameters added to general kinds: `negations` of `requirement`, `not_after` of

@@ -28,7 +28,9 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
             """)
 
     let expression: NSRegularExpression?
-    let prefilter: Prefilter?
+    /// The prefilter as the reply's group in the lexicon's needles (found while the reply is
+    /// analysed), and on its own for the rare reply matched through its normalised view.
+    let prefilter: (group: Lexicon.Term, own: NeedleSet)?
     /// What every match starts with, when the pattern tells (`PatternLeadingLiteral`): the
     /// expression is then tried only where it stands.
     let leadingLiteral: [UInt8]?
@@ -44,7 +46,13 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     public init(_ fields: YAMLFields, lexicon: inout Lexicon) {
         let caseSensitive = fields.node("case_sensitive")?.bool ?? false
         let needles = fields.strings("prefilter").map { Array($0.text.utf8) }.filter { !$0.isEmpty }
-        prefilter = needles.isEmpty ? nil : Prefilter(needles, caseSensitive: caseSensitive)
+        if needles.isEmpty {
+            prefilter = nil
+        } else {
+            var own = NeedleSet()
+            own.add(needles, caseSensitive: caseSensitive)
+            prefilter = (Lexicon.Term(lexicon.needleGroup(needles, caseSensitive: caseSensitive)), own)
+        }
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil
             leadingLiteral = nil
@@ -81,7 +89,11 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         let view = text.needsNormalizedView ? NormalizedView(text) : nil
         let bytes = view.map { Array($0.text.utf8) } ?? text.bytes
         // Most replies hold none of the prefilter's texts: they leave before the expression is touched.
-        if let prefilter, !prefilter.occurs(in: bytes) { return true }
+        if let prefilter {
+            let present = view == nil ? text.needleGroups.contains(prefilter.group)
+                : bytes.withUnsafeBufferPointer { prefilter.own.groups(in: $0).contains(0) }
+            guard present else { return true }
+        }
         guard let expression else { return true }
         let string = view?.text ?? text.text
         let whole = NSRange(string.startIndex..<string.endIndex, in: string)
@@ -151,82 +163,5 @@ extension PatternKind {
             }
         }
         return starts
-    }
-}
-
-/// Literal texts, at least one of which must occur; ASCII letters compare without case
-/// unless asked to, and `#` matches any digit. One pass over the reply, looking at a needle
-/// only where its first byte stands.
-struct Prefilter: Sendable {
-    /// The needles back to back (`bytes[offsets[k]..<offsets[k + 1]]`): every reply runs each
-    /// pattern rule's prefilter over its whole text, and one flat array spares the retain and
-    /// release per candidate that an array per needle cost there.
-    private let bytes: [UInt8]
-    private let offsets: [Int32]
-    /// Indexed by byte: the needles that can start with it (`byStart[first[b]..<first[b + 1]]`),
-    /// so a capital letter in a German reply looks at its own needles only.
-    private let first: [Int32]
-    private let byStart: [Int32]
-    private let caseSensitive: Bool
-
-    init(_ needles: [[UInt8]], caseSensitive: Bool) {
-        self.caseSensitive = caseSensitive
-        let needles = caseSensitive ? needles : needles.map { $0.map(Self.lowercased) }
-        var lists = [[Int32]](repeating: [], count: 256)
-        for (index, needle) in needles.enumerated() {
-            var starts: Set<UInt8> = needle[0] == Self.digit ? Set(UInt8(ascii: "0")...UInt8(ascii: "9")) : [needle[0]]
-            if !caseSensitive && needle[0] >= 0x61 && needle[0] <= 0x7A { starts.insert(needle[0] - 0x20) }
-            for byte in starts { lists[Int(byte)].append(Int32(index)) }
-        }
-        var first: [Int32] = [0]
-        for list in lists { first.append(first[first.count - 1] + Int32(list.count)) }
-        self.first = first
-        self.byStart = lists.flatMap { $0 }
-        self.bytes = needles.flatMap { $0 }
-        var offsets: [Int32] = [0]
-        for needle in needles { offsets.append(offsets[offsets.count - 1] + Int32(needle.count)) }
-        self.offsets = offsets
-    }
-
-    /// `#` in a needle: any digit.
-    private static let digit = UInt8(ascii: "#")
-
-    @inline(__always)
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    @inline(__always)
-    private func matches(_ byte: UInt8, _ expected: UInt8) -> Bool {
-        if expected == Self.digit { return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        return (caseSensitive ? byte : Self.lowercased(byte)) == expected
-    }
-
-    func occurs(in haystack: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { text in
-            first.withUnsafeBufferPointer { first in
-                byStart.withUnsafeBufferPointer { byStart in
-                    offsets.withUnsafeBufferPointer { offsets in
-                        bytes.withUnsafeBufferPointer { needles in
-                            for start in text.indices {
-                                let byte = Int(text[start])
-                                var k = Int(first[byte])
-                                let end = Int(first[byte + 1])
-                                while k < end {
-                                    let needle = Int(byStart[k])
-                                    k += 1
-                                    let from = Int(offsets[needle]), to = Int(offsets[needle + 1])
-                                    guard to - from <= text.count - start else { continue }
-                                    var j = 1
-                                    while from + j < to, matches(text[start + j], needles[from + j]) { j += 1 }
-                                    if from + j == to { return true }
-                                }
-                            }
-                            return false
-                        }
-                    }
-                }
-            }
-        }
     }
 }

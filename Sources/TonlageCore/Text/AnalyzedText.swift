@@ -68,6 +68,8 @@ public struct AnalyzedText: Sendable {
     /// Every term of the reply as a bit set (bit `t % 64` of word `t / 64`), so a rule can tell
     /// with a few ANDs that none of its words is there.
     private(set) var termSet: TermSet
+    /// The lexicon's needle groups (pattern rules' prefilters) of which the reply holds a text.
+    private(set) var needleGroups: TermSet
     /// The folded words, back to back.
     private var folded: [UInt8] = []
 
@@ -78,6 +80,7 @@ public struct AnalyzedText: Sendable {
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         self.isASCII = ascii
         termSet = TermSet(capacity: lexicon.count)
+        needleGroups = bytes.withUnsafeBufferPointer { lexicon.needles.groups(in: $0) }
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
             scanner.run(lexicon: lexicon)

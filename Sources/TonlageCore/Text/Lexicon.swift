@@ -4,6 +4,8 @@
 /// terms with a dictionary look-up, so matching compares integers instead of strings.
 /// A term is an exact folded word (`danke`), a prefix (`bezüglich*` also matches
 /// `bezüglichen`) or a suffix (`*nummer` matches the German compound `kundennummer`).
+/// Beside the words, the lexicon keeps the literal texts pattern rules ask for first
+/// (`needles`), so that a reply is searched for all of them in one pass.
 public struct Lexicon: Sendable {
     public typealias Term = Int32
 
@@ -11,6 +13,8 @@ public struct Lexicon: Sendable {
     private var prefixes = StemTable()
     private var suffixes = StemTable()
     public private(set) var count: Int = 0
+    /// Every pattern rule's prefilter, one group each.
+    private(set) var needles = NeedleSet()
     /// Built by `freeze()` once every rule has added its terms; nil while terms are added.
     private var forward: ByteTrie?
     private var backward: ByteTrie?
@@ -53,6 +57,11 @@ public struct Lexicon: Sendable {
         let new = nextTerm()
         exact[word] = new
         return new
+    }
+
+    /// Registers a pattern rule's prefilter texts; returns the group the reply reports them under.
+    mutating func needleGroup(_ texts: [[UInt8]], caseSensitive: Bool) -> Int {
+        needles.add(texts, caseSensitive: caseSensitive)
     }
 
     private mutating func nextTerm() -> Term {

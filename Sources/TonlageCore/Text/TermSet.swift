@@ -13,6 +13,12 @@ struct TermSet: Sendable {
         words[index] |= 1 << UInt64(term & 63)
     }
 
+    @inline(__always)
+    func contains(_ term: Lexicon.Term) -> Bool {
+        let index = Int(term) >> 6
+        return index < words.count && words[index] & (1 << UInt64(term & 63)) != 0
+    }
+
     /// Whether the two sets share a term.
     @inline(__always)
     func intersects(_ other: TermSet) -> Bool {

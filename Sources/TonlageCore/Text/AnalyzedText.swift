@@ -65,9 +65,8 @@ public struct AnalyzedText: Sendable {
     /// character patterns match on `NormalizedView` rather than on the text as written.
     public private(set) var needsNormalizedView = false
     private var terms: [Lexicon.Term] = []
-    /// Every term of the reply as a bit set (bit `t % 64` of word `t / 64`), so a rule can tell
-    /// with a few ANDs that none of its words is there.
-    private(set) var termSet: TermSet
+    /// Per phrase matcher, the tokens where its phrases can start.
+    private(set) var phraseStarts = PhraseStarts()
     /// The lexicon's needle groups (pattern rules' prefilters) of which the reply holds a text.
     private(set) var needleGroups: TermSet
     /// The folded words, back to back.
@@ -79,7 +78,6 @@ public struct AnalyzedText: Sendable {
         var ascii = true
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         self.isASCII = ascii
-        termSet = TermSet(capacity: lexicon.count)
         needleGroups = bytes.withUnsafeBufferPointer { lexicon.needles.groups(in: $0) }
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
@@ -95,7 +93,9 @@ public struct AnalyzedText: Sendable {
             terms = scanner.terms
             folded = scanner.folded
         }
-        for term in terms { termSet.insert(term) }
+        if let index = lexicon.startIndex {
+            phraseStarts = PhraseStarts(tokens: tokens, terms: terms, index: index, matchers: lexicon.matcherCount)
+        }
     }
 
     /// The folded form of token `index` (NFC, lower case).

@@ -15,6 +15,14 @@ public struct Lexicon: Sendable {
     public private(set) var count: Int = 0
     /// Every pattern rule's prefilter, one group each.
     private(set) var needles = NeedleSet()
+    /// Phrase matchers by number, and the terms their phrases start with: a reply lists, per
+    /// matcher, the tokens where one of its phrases can start (`AnalyzedText.phraseStarts`), so
+    /// that each of the guide's many matchers looks only there instead of at every token.
+    private(set) var matcherCount = 0
+    private var matchersByFirstTerm: [Term: [Int32]] = [:]
+    /// Frozen form: the matchers whose phrases can start with term `t` are
+    /// `startingMatchers[firstMatcher[t]..<firstMatcher[t + 1]]`.
+    private(set) var startIndex: (firstMatcher: [Int32], startingMatchers: [Int32])?
     /// Built by `freeze()` once every rule has added its terms; nil while terms are added.
     private var forward: ByteTrie?
     private var backward: ByteTrie?
@@ -38,6 +46,7 @@ public struct Lexicon: Sendable {
     public mutating func term(for pattern: String) -> Term {
         forward = nil
         backward = nil
+        startIndex = nil
         if pattern.count > 1, pattern.hasSuffix("*") {
             let stem = TextFolding.fold(String(pattern.dropLast()))
             if let existing = prefixes.terms[stem] { return existing }
@@ -57,6 +66,18 @@ public struct Lexicon: Sendable {
         let new = nextTerm()
         exact[word] = new
         return new
+    }
+
+    /// A number for a new phrase matcher.
+    mutating func newMatcher() -> Int32 {
+        matcherCount += 1
+        return Int32(matcherCount - 1)
+    }
+
+    /// Notes that one of matcher `matcher`'s phrases starts with `term`.
+    mutating func matcher(_ matcher: Int32, startsWith term: Term) {
+        startIndex = nil
+        matchersByFirstTerm[term, default: []].append(matcher)
     }
 
     /// Registers a pattern rule's prefilter texts; returns the group the reply reports them under.
@@ -79,6 +100,13 @@ public struct Lexicon: Sendable {
         for (stem, term) in suffixes.terms { backward.insert(Array(stem.utf8).reversed(), prefix: term) }
         self.forward = forward.build()
         self.backward = backward.build()
+        var firstMatcher: [Int32] = [0]
+        var startingMatchers: [Int32] = []
+        for term in 0..<count {
+            startingMatchers += Set(matchersByFirstTerm[Term(term)] ?? []).sorted()
+            firstMatcher.append(Int32(startingMatchers.count))
+        }
+        startIndex = (firstMatcher, startingMatchers)
     }
 
     /// Appends every term a folded token stands for.

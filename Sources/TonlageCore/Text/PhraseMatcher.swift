@@ -18,8 +18,9 @@ public struct PhraseMatcher: Sendable {
     /// an array look-up per token instead of hashing.
     private var firstCandidate: [Int32] = [0]
     private var candidates: [Int32] = []
-    /// The terms a phrase can start with: a reply holding none of them is passed over at once.
-    private var firstTerms = TermSet(capacity: 0)
+    /// The matcher's number in the lexicon, under which a reply lists where its phrases can
+    /// start (`PhraseStarts`); -1 until the first phrase is added.
+    private var id: Int32 = -1
     public var gap: Int
 
     public init(gap: Int = 0) { self.gap = gap }
@@ -34,12 +35,13 @@ public struct PhraseMatcher: Sendable {
         guard let first = elements.first, let firstTerm = first else { return nil }
         let index = phrases.count
         phrases.append(elements)
+        if id < 0 { id = lexicon.newMatcher() }
+        lexicon.matcher(id, startsWith: firstTerm)
         register(phrase: index, firstTerm: firstTerm)
         return index
     }
 
     private mutating func register(phrase: Int, firstTerm: Lexicon.Term) {
-        firstTerms.insert(firstTerm)
         let term = Int(firstTerm)
         while firstCandidate.count < term + 2 { firstCandidate.append(firstCandidate[firstCandidate.count - 1]) }
         let insertAt = Int(firstCandidate[term + 1])
@@ -86,27 +88,18 @@ public struct PhraseMatcher: Sendable {
     /// The longest match starting at each place, left to right, without overlaps.
     public func matches(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> [Match] {
         var result: [Match] = []
-        guard firstTerms.intersects(text.termSet) else { return result }
         let range = range ?? 0..<text.tokens.count
-        var i = range.lowerBound
-        while i < range.upperBound {
-            var best: Match?
-            for position in text.termPositions(of: i) {
-                let term = Int(text.term(at: position))
-                guard term + 1 < firstCandidate.count else { continue }
-                for k in Int(firstCandidate[term])..<Int(firstCandidate[term + 1]) {
-                    let phrase = Int(candidates[k])
-                    if let last = matchTail(phrase, from: i, in: text, limit: range.upperBound),
-                       last > (best?.lastToken ?? -1) {
-                        best = Match(phrase: phrase, firstToken: i, lastToken: last)
-                    }
-                }
-            }
-            if let best {
+        // Only the tokens where a phrase can start; all of the range for a matcher the reply's
+        // lexicon does not index.
+        let starts = text.phraseStarts.positions(of: id)
+        var next = range.lowerBound
+        for position in starts ?? range {
+            let i = starts == nil ? position : text.phraseStarts.token(at: position)
+            guard i >= next else { continue }
+            guard i < range.upperBound else { break }
+            if let best = longestMatch(from: i, in: text, limit: range.upperBound) {
                 result.append(best)
-                i = best.lastToken + 1
-            } else {
-                i += 1
+                next = best.lastToken + 1
             }
         }
         return result
@@ -114,16 +107,40 @@ public struct PhraseMatcher: Sendable {
 
     /// Whether any phrase occurs in the token range; stops at the first.
     public func occurs(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> Bool {
-        guard firstTerms.intersects(text.termSet) else { return false }
         let range = range ?? 0..<text.tokens.count
-        for i in range {
-            for position in text.termPositions(of: i) {
-                let term = Int(text.term(at: position))
-                guard term + 1 < firstCandidate.count else { continue }
-                for k in Int(firstCandidate[term])..<Int(firstCandidate[term + 1])
-                where matchTail(Int(candidates[k]), from: i, in: text, limit: range.upperBound) != nil {
-                    return true
+        let starts = text.phraseStarts.positions(of: id)
+        for position in starts ?? range {
+            let i = starts == nil ? position : text.phraseStarts.token(at: position)
+            guard i >= range.lowerBound else { continue }
+            guard i < range.upperBound else { break }
+            if anyMatch(from: i, in: text, limit: range.upperBound) { return true }
+        }
+        return false
+    }
+
+    /// The longest phrase starting at token `i`.
+    private func longestMatch(from i: Int, in text: AnalyzedText, limit: Int) -> Match? {
+        var best: Match?
+        for position in text.termPositions(of: i) {
+            let term = Int(text.term(at: position))
+            guard term + 1 < firstCandidate.count else { continue }
+            for k in Int(firstCandidate[term])..<Int(firstCandidate[term + 1]) {
+                let phrase = Int(candidates[k])
+                if let last = matchTail(phrase, from: i, in: text, limit: limit), last > (best?.lastToken ?? -1) {
+                    best = Match(phrase: phrase, firstToken: i, lastToken: last)
                 }
+            }
+        }
+        return best
+    }
+
+    private func anyMatch(from i: Int, in text: AnalyzedText, limit: Int) -> Bool {
+        for position in text.termPositions(of: i) {
+            let term = Int(text.term(at: position))
+            guard term + 1 < firstCandidate.count else { continue }
+            for k in Int(firstCandidate[term])..<Int(firstCandidate[term + 1])
+            where matchTail(Int(candidates[k]), from: i, in: text, limit: limit) != nil {
+                return true
             }
         }
         return false

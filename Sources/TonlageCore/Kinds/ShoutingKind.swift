@@ -64,8 +64,8 @@ public struct ShoutingKind: RuleKind {
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         var run: [Int] = []
         func close() {
-            defer { run.removeAll(keepingCapacity: true) }
             guard let first = run.first, let last = run.last else { return }
+            defer { run.removeAll(keepingCapacity: true) }
             let letters = run.reduce(0) { $0 + text.tokens[$1].letterCount }
             let long = run.contains { text.tokens[$0].letterCount >= minimumLetters }
             let shouted = run.count >= 2

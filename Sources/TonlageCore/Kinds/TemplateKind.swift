@@ -105,7 +105,7 @@ public struct TemplateKind: RuleKind {
         var hits: [Int32] = [], first: [Int] = [], last: [Int] = []
         var touched: [Int32] = []
         for sentence in text.sentences {
-            pairs.removeAll(keepingCapacity: true)
+            if !pairs.isEmpty { pairs.removeAll(keepingCapacity: true) }
             var previous: (term: Lexicon.Term, token: Int)?
             for index in sentence.tokens {
                 var term = Self.breaks
@@ -150,7 +150,7 @@ public struct TemplateKind: RuleKind {
                 }
                 hits[t] = 0
             }
-            touched.removeAll(keepingCapacity: true)
+            if !touched.isEmpty { touched.removeAll(keepingCapacity: true) }
             spans += Self.merged(sentenceSpans)
         }
         return spans

@@ -28,7 +28,8 @@ public struct Scorer: Sendable {
         var skipped: [String] = []
         for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
             applies[rule.family.index] = true
-            hits.removeAll(keepingCapacity: true)
+            // Guarded: emptying an empty array this way allocates, and most rules find nothing.
+            if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
             guard rule.check(analyzed, context: ruleContext, hits: &hits) else {
                 skipped.append(rule.id)
                 continue
@@ -46,15 +47,15 @@ public struct Scorer: Sendable {
         }
         // Stable order: by place in the reply, then by the rule's place in the guide.
         entries.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
+        // Made before the text moves into the assessment, so the text is not copied for it.
+        let offsets = ScalarOffsets(analyzed, upTo: entries.reduce(0) { max($0, $1.hit.end) })
         let score = max(0, 100 - deductions.reduce(0, +))
         let dimensions = Family.allCases.filter { applies[$0.index] }
             .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
         return Assessment(text: analyzed, context: context, score: score,
                           passed: score >= guide.passMark && !entries.contains { guide.rules[$0.rule].severity == .error },
                           length: length.value, lengthLimit: settings.limit, dimensions: dimensions,
-                          entries: entries,
-                          offsets: ScalarOffsets(analyzed, upTo: entries.reduce(0) { max($0, $1.hit.end) }),
-                          skipped: skipped)
+                          entries: entries, offsets: offsets, skipped: skipped)
     }
 }
 
@@ -95,7 +96,7 @@ struct ScalarOffsets {
     private var scalarsBefore: [Int32] = []
     private let isASCII: Bool
 
-    init(_ text: AnalyzedText, upTo last: Int) {
+    init(_ text: borrowing AnalyzedText, upTo last: Int) {
         isASCII = text.isASCII
         guard !isASCII else { return }
         scalarsBefore.reserveCapacity(last + 1)

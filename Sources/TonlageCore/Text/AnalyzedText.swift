@@ -72,9 +72,13 @@ public struct AnalyzedText: Sendable {
     /// The folded words, back to back.
     private var folded: [UInt8] = []
 
-    public init(_ text: String, lexicon: Lexicon) {
+    /// Borrows the lexicon: a copy would retain and release each of its tables for every reply.
+    public init(_ text: String, lexicon: borrowing Lexicon) {
         self.text = text
-        self.bytes = Array(text.utf8)
+        // The scan reads a local array: reading `self.bytes` while the scan fills `self` made
+        // the compiler copy the whole value for every reply.
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
         var ascii = true
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         self.isASCII = ascii

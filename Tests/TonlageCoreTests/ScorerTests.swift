@@ -33,6 +33,12 @@ struct ScorerTests {
         }
     }
 
+    @Test("the scorer's inline tallies have one place per family")
+    func perFamilyPlaces() {
+        #expect(PerFamily<Int>(repeating: 0).count == Family.allCases.count)
+        #expect(Family.allCases.map(\.index) == Array(0..<Family.allCases.count))
+    }
+
     @Test("score is 100 less the deductions; each family is scored on its own")
     func arithmetic() throws {
         let card = scorer.score("Hi Tom, bezüglich deiner Frage: Der Gutschein gilt bis Mai.", context: ReplyContext(channel: .facebook))

@@ -30,7 +30,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
     let expression: NSRegularExpression?
     /// The prefilter as the reply's group in the lexicon's needles (found while the reply is
     /// analysed), and on its own for the rare reply matched through its normalised view.
-    let prefilter: (group: Lexicon.Term, own: NeedleSet)?
+    let prefilter: (group: Int, own: NeedleSet)?
     /// What every match starts with, when the pattern tells (`PatternLeadingLiteral`): the
     /// expression is then tried only where it stands.
     let leadingLiteral: [UInt8]?
@@ -51,7 +51,7 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         } else {
             var own = NeedleSet()
             own.add(needles, caseSensitive: caseSensitive)
-            prefilter = (Lexicon.Term(lexicon.needleGroup(needles, caseSensitive: caseSensitive)), own)
+            prefilter = (lexicon.needleGroup(needles, caseSensitive: caseSensitive), own)
         }
         guard let pattern = fields.string("pattern", required: true, what: "a pattern rule") else {
             expression = nil

@@ -22,8 +22,8 @@ public struct Scorer: Sendable {
         let (settings, length) = (ruleContext.channel, ruleContext.length)
 
         var entries: [Assessment.Entry] = []
-        var deductions = [Int](repeating: 0, count: Family.allCases.count)
-        var applies = [Bool](repeating: false, count: Family.allCases.count)
+        var deductions = PerFamily<Int>(repeating: 0)
+        var applies = PerFamily<Bool>(repeating: false)
         var hits: [Hit] = []
         var skipped: [String] = []
         for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
@@ -49,7 +49,9 @@ public struct Scorer: Sendable {
         entries.sort { ($0.hit.start, $0.hit.end, $0.rule) < ($1.hit.start, $1.hit.end, $1.rule) }
         // Made before the text moves into the assessment, so the text is not copied for it.
         let offsets = ScalarOffsets(analyzed, upTo: entries.reduce(0) { max($0, $1.hit.end) })
-        let score = max(0, 100 - deductions.reduce(0, +))
+        var deducted = 0
+        for family in deductions.indices { deducted += deductions[family] }
+        let score = max(0, 100 - deducted)
         let dimensions = Family.allCases.filter { applies[$0.index] }
             .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
         return Assessment(text: analyzed, context: context, score: score,

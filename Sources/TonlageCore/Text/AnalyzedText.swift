@@ -68,7 +68,7 @@ public struct AnalyzedText: Sendable {
     /// Per phrase matcher, the tokens where its phrases can start.
     private(set) var phraseStarts = PhraseStarts()
     /// The lexicon's needle groups (pattern rules' prefilters) of which the reply holds a text.
-    private(set) var needleGroups: TermSet
+    private(set) var needleGroups: BitSet
     /// The folded words, back to back.
     private var folded: [UInt8] = []
 

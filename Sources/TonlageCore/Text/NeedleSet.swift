@@ -72,8 +72,8 @@ struct NeedleSet: Sendable {
     }
 
     /// The groups of which the haystack holds at least one text.
-    func groups(in haystack: UnsafeBufferPointer<UInt8>) -> TermSet {
-        var found = TermSet(capacity: groupCount)
+    func groups(in haystack: UnsafeBufferPointer<UInt8>) -> BitSet {
+        var found = BitSet()
         guard groupCount > 0 else { return found }
         var missing = groupCount
         first.withUnsafeBufferPointer { first in
@@ -88,7 +88,7 @@ struct NeedleSet: Sendable {
                     }
                     for k in candidates {
                         let needle = Int(byStart[k])
-                        let group = Lexicon.Term(groupOf[needle])
+                        let group = Int(groupOf[needle])
                         guard !found.contains(group), occurs(needle, at: start, in: haystack) else { continue }
                         found.insert(group)
                         missing -= 1

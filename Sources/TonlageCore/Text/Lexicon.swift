@@ -135,15 +135,28 @@ public struct Lexicon: Sendable {
 
 /// A byte trie in flat arrays: node `n`'s edges are `labels[edgeStart[n]..<edgeStart[n + 1]]`.
 private struct ByteTrie: Sendable {
-    private var edgeStart: [Int32] = []
-    private var labels: [UInt8] = []
-    private var targets: [Int32] = []
-    /// Per node: the term of the word ending here, and of the stem (prefix or suffix) ending here; -1 for none.
-    private var exactTerm: [Lexicon.Term] = []
-    private var stemTerm: [Lexicon.Term] = []
-    /// The root's edges by byte (-1: none): the root has an edge for nearly every letter, and
-    /// every word of every reply starts there.
-    private var rootTargets = [Int32](repeating: -1, count: 256)
+    /// Per node, side by side so that a step of a walk touches one place: where its edges
+    /// start (they end where the next node's start; a last node closes the list), its row in
+    /// `dense` (-1: none), and the terms of the word and of the stem (prefix or suffix) ending
+    /// here (-1: none).
+    private struct Node {
+        var edgeStart: Int32
+        var denseRow: Int32
+        var exact: Lexicon.Term
+        var stem: Lexicon.Term
+    }
+
+    private struct Edge {
+        var target: Int32
+        var label: UInt8
+    }
+
+    private var nodes: [Node] = []
+    private var edges: [Edge] = []
+    /// Nodes with many edges (the root, and the first letters of German words) have them in a
+    /// table by byte as well: `dense[denseRow * 256 + byte]` is the target, -1 for none.
+    private var dense: [Int32] = []
+    private static let denseFrom = 8
 
     struct Builder {
         private var children: [[UInt8: Int]] = [[:]]
@@ -171,16 +184,20 @@ private struct ByteTrie: Sendable {
         func build() -> ByteTrie {
             var trie = ByteTrie()
             for node in children.indices {
-                trie.edgeStart.append(Int32(trie.labels.count))
+                var denseRow: Int32 = -1
+                // The root always: every word of every reply starts there.
+                if node == 0 || children[node].count >= ByteTrie.denseFrom {
+                    denseRow = Int32(trie.dense.count / 256)
+                    var row = [Int32](repeating: -1, count: 256)
+                    for (label, target) in children[node] { row[Int(label)] = Int32(target) }
+                    trie.dense += row
+                }
+                trie.nodes.append(Node(edgeStart: Int32(trie.edges.count), denseRow: denseRow, exact: exact[node], stem: stem[node]))
                 for (label, target) in children[node].sorted(by: { $0.key < $1.key }) {
-                    trie.labels.append(label)
-                    trie.targets.append(Int32(target))
+                    trie.edges.append(Edge(target: Int32(target), label: label))
                 }
             }
-            trie.edgeStart.append(Int32(trie.labels.count))
-            for (label, target) in children[0] { trie.rootTargets[Int(label)] = Int32(target) }
-            trie.exactTerm = exact
-            trie.stemTerm = stem
+            trie.nodes.append(Node(edgeStart: Int32(trie.edges.count), denseRow: -1, exact: -1, stem: -1))
             return trie
         }
     }
@@ -188,25 +205,33 @@ private struct ByteTrie: Sendable {
     /// Appends the terms of every stem that the word starts (or, reversed, ends) with, and
     /// of the word itself.
     func walk(_ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into terms: inout [Lexicon.Term]) {
-        guard exactTerm.count > 1 else { return }
         let count = bytes.count
-        guard count > 0 else { return }
-        var node = Int(rootTargets[Int(bytes[reversed ? count - 1 : 0])])
-        guard node >= 0 else { return }
-        if stemTerm[node] >= 0 { terms.append(stemTerm[node]) }
-        for step in 1..<count {
-            let byte = bytes[reversed ? count - 1 - step : step]
-            var next = -1
-            var edge = Int(edgeStart[node])
-            let end = Int(edgeStart[node + 1])
-            while edge < end {
-                if labels[edge] == byte { next = Int(targets[edge]); break }
-                edge += 1
+        guard count > 0, nodes.count > 2 else { return }
+        nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                dense.withUnsafeBufferPointer { dense in
+                    var node = Int(dense[Int(bytes[reversed ? count - 1 : 0])])
+                    guard node >= 0 else { return }
+                    if nodes[node].stem >= 0 { terms.append(nodes[node].stem) }
+                    for step in 1..<count {
+                        let byte = bytes[reversed ? count - 1 - step : step]
+                        var next = -1
+                        let row = Int(nodes[node].denseRow)
+                        if row >= 0 {
+                            next = Int(dense[row * 256 + Int(byte)])
+                        } else {
+                            for edge in Int(nodes[node].edgeStart)..<Int(nodes[node + 1].edgeStart) where edges[edge].label == byte {
+                                next = Int(edges[edge].target)
+                                break
+                            }
+                        }
+                        guard next >= 0 else { return }
+                        node = next
+                        if nodes[node].stem >= 0 { terms.append(nodes[node].stem) }
+                    }
+                    if nodes[node].exact >= 0 { terms.append(nodes[node].exact) }
+                }
             }
-            guard next >= 0 else { return }
-            node = next
-            if stemTerm[node] >= 0 { terms.append(stemTerm[node]) }
         }
-        if exactTerm[node] >= 0 { terms.append(exactTerm[node]) }
     }
 }

@@ -39,6 +39,20 @@ struct ScorerTests {
         #expect(Family.allCases.map(\.index) == Array(0..<Family.allCases.count))
     }
 
+    @Test("a phrase rule is passed over where none of its phrases can start, and only there")
+    func gates() throws {
+        let guide = Fixtures.germanGuide
+        let index = try #require(guide.rules.firstIndex { $0.id == "tone.chatkuerzel" })
+        let plain = AnalyzedText("Hallo Jana, dein Paket kommt morgen.", lexicon: guide.lexicon)
+        let slang = AnalyzedText("Hallo Jana, lol, dein Paket kommt morgen.", lexicon: guide.lexicon)
+        #expect(!guide.gates[index].mayFind(in: plain))
+        #expect(guide.gates[index].mayFind(in: slang))
+        #expect(Fixtures.excerpts("Hallo Jana, lol, dein Paket kommt morgen.", rule: "tone.chatkuerzel") == ["lol"])
+        // Kinds without a trigger always run.
+        let spelling = try #require(guide.rules.firstIndex { $0.kind == "spelling" })
+        #expect(guide.gates[spelling].mayFind(in: plain))
+    }
+
     @Test("score is 100 less the deductions; each family is scored on its own")
     func arithmetic() throws {
         let card = scorer.score("Hi Tom, bezüglich deiner Frage: Der Gutschein gilt bis Mai.", context: ReplyContext(channel: .facebook))

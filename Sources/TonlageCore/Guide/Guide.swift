@@ -28,6 +28,8 @@ public struct Guide: Sendable {
     public internal(set) var warnings: [Diagnostic] = []
     /// For each rule, whether other rules read its hits (`coverage`, `defer_to`); the scorer keeps only those.
     let keepsHits: [Bool]
+    /// What the scorer checks of each rule before running it, in the order of `rules`.
+    let gates: [RuleGate]
 
     init(name: String, language: String, passMark: Int, maxRepeats: Int, defaultChannel: Channel,
          channels: [Channel: ChannelSettings], rules: [Rule], lexicon: Lexicon, file: String) {
@@ -43,6 +45,7 @@ public struct Guide: Sendable {
         scenarioLanguage = ScenarioLanguage(code: language)
         let referenced = Set(rules.flatMap { $0.checker.hitSources.map(\.rule) })
         keepsHits = rules.map { referenced.contains($0.id) }
+        gates = rules.map(RuleGate.init)
         usesRecognition = rules.contains { $0.checker is RecognisedKind }
     }
 
@@ -90,8 +93,8 @@ public final class Rule: Sendable {
     public let line: Int
     let checker: any RuleKind
     /// `channels`, `except_channels` and `moods` as bit masks: checked for every rule and reply.
-    private let channelMask: UInt16
-    private let moodMask: UInt8
+    let channelMask: UInt16
+    let moodMask: UInt8
 
     init(id: String, family: Family, kind: String, severity: Severity, weight: Int, message: String,
          rationale: String, suggestion: String?, channels: Set<Channel>?, exceptChannels: Set<Channel>,

@@ -34,6 +34,8 @@ public struct ExistenceKind: RuleKind {
         notAfter = PhraseMatcher()
     }
 
+    public var trigger: PhraseMatcher? { matcher }
+
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         for match in matcher.matches(in: text) {
             if match.firstToken > 0, text.tokens[match.firstToken - 1].sentence == text.tokens[match.firstToken].sentence,

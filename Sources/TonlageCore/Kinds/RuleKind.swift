@@ -97,6 +97,9 @@ public protocol RuleKind: Sendable {
     /// False when the kind cannot run on this machine (a dictionary is not installed): the
     /// loader leaves the rule out, and the kind has said why in a warning.
     var isAvailable: Bool { get }
+    /// A phrase matcher without whose phrases the kind finds nothing (an existence rule's
+    /// phrases): a reply in which none of them can start passes the rule by without running it.
+    var trigger: PhraseMatcher? { get }
     /// Earlier rules whose hits this one reads from `RuleContext.earlierHits`, each with the
     /// parameter that names it (for the loader's message when no such rule comes before).
     var hitSources: [(key: String, rule: String)] { get }
@@ -113,6 +116,7 @@ extension RuleKind {
     }
 
     public var isAvailable: Bool { true }
+    public var trigger: PhraseMatcher? { nil }
     public var hitSources: [(key: String, rule: String)] { [] }
 }
 

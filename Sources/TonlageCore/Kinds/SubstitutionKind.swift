@@ -33,6 +33,8 @@ public struct SubstitutionKind: RuleKind {
         self.replacements = replacements
     }
 
+    public var trigger: PhraseMatcher? { matcher }
+
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         for match in matcher.matches(in: text) {
             let start = text.tokens[match.firstToken].start, end = text.tokens[match.lastToken].end

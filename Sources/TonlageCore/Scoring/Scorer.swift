@@ -26,8 +26,11 @@ public struct Scorer: Sendable {
         var applies = PerFamily<Bool>(repeating: false)
         var hits: [Hit] = []
         var skipped: [String] = []
-        for (index, rule) in guide.rules.enumerated() where rule.applies(to: context) {
-            applies[rule.family.index] = true
+        let gates = guide.gates
+        for index in gates.indices where gates[index].applies(to: context) {
+            applies[gates[index].family] = true
+            guard gates[index].mayFind(in: analyzed) else { continue }
+            let rule = guide.rules[index]
             // Guarded: emptying an empty array this way allocates, and most rules find nothing.
             if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
             guard rule.check(analyzed, context: ruleContext, hits: &hits) else {

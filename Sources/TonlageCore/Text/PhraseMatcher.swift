@@ -20,7 +20,7 @@ public struct PhraseMatcher: Sendable {
     private var candidates: [Int32] = []
     /// The matcher's number in the lexicon, under which a reply lists where its phrases can
     /// start (`PhraseStarts`); -1 until the first phrase is added.
-    private var id: Int32 = -1
+    private(set) var id: Int32 = -1
     public var gap: Int
 
     public init(gap: Int = 0) { self.gap = gap }

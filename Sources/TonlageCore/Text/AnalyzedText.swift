@@ -85,7 +85,12 @@ public struct AnalyzedText: Sendable {
         needleGroups = bytes.withUnsafeBufferPointer { lexicon.needles.groups(in: $0) }
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
+            // The thread's word table moves into the scanner for the scan and back after it:
+            // no copy, and no closure that would have to copy the lexicon.
+            let words = lexicon.words
+            words?.withTable { swap(&scanner.words, &$0) }
             scanner.run(lexicon: lexicon)
+            words?.withTable { swap(&scanner.words, &$0) }
             tokens = scanner.tokens
             sentences = scanner.sentences
             urls = scanner.urls
@@ -203,6 +208,9 @@ private struct Scanner {
     var hasInvisibles = false
     var terms: [Lexicon.Term] = []
     var folded: [UInt8] = []
+    /// The thread's table of words seen before under this lexicon, while the scan runs (nil:
+    /// every word is folded and looked up afresh).
+    var words: WordTable?
 
     /// The open quotation: its first byte, the first token after it and the mark that closes it.
     private var openQuote: (start: Int, firstToken: Int, closers: (UInt32, UInt32))?
@@ -379,17 +387,24 @@ private struct Scanner {
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[start..<i])
         let keyStart = folded.count
+        let termStart = Int32(terms.count)
         var flags: Token.Flags = []
-        if ascii || latin1 {
-            TextFolding.appendLatin1Lowercased(slice, to: &folded)
+        if let disguised = words?.append(slice, folded: &folded, terms: &terms) {
+            if disguised { flags.insert(.disguised) }
         } else {
-            let (key, disguised) = TextFolding.foldUnicode(String(decoding: slice, as: UTF8.self))
-            folded += key.utf8
-            if disguised || hidden {
-                flags.insert(.disguised)
-                hasDisguisedWords = true
+            if ascii || latin1 {
+                TextFolding.appendLatin1Lowercased(slice, to: &folded)
+            } else {
+                let (key, disguised) = TextFolding.foldUnicode(String(decoding: slice, as: UTF8.self))
+                folded += key.utf8
+                if disguised || hidden { flags.insert(.disguised) }
             }
+            folded.withUnsafeBufferPointer { all in
+                lexicon.appendTerms(of: UnsafeBufferPointer(rebasing: all[keyStart...]), to: &terms)
+            }
+            words?.insert(slice, folded: folded[keyStart...], terms: terms[Int(termStart)...], disguised: flags.contains(.disguised))
         }
+        if flags.contains(.disguised) { hasDisguisedWords = true }
         if firstUpper { flags.insert(.capitalized) }
         if letters > 0 && uppers == letters { flags.insert(.allCaps) }
         if letters == 0 && digits > 0 { flags.insert(.number) }
@@ -403,10 +418,6 @@ private struct Scanner {
             boundaryPending = false
         }
         if sentenceStart < 0 { sentenceStart = start }
-        let termStart = Int32(terms.count)
-        folded.withUnsafeBufferPointer { all in
-            lexicon.appendTerms(of: UnsafeBufferPointer(rebasing: all[keyStart...]), to: &terms)
-        }
         tokens.append(Token(start: start, end: i, sentence: sentence, flags: flags, letterCount: letters,
                             keyStart: Int32(keyStart), keyEnd: Int32(folded.count),
                             termStart: termStart, termEnd: Int32(terms.count)))

@@ -23,6 +23,10 @@ public struct Lexicon: Sendable {
     /// Frozen form: the matchers whose phrases can start with term `t` are
     /// `startingMatchers[firstMatcher[t]..<firstMatcher[t + 1]]`.
     private(set) var startIndex: (firstMatcher: [Int32], startingMatchers: [Int32])?
+    /// Per thread, what each word comes to under this lexicon once frozen (a new cache at each
+    /// `freeze()`, so a lexicon extended later never reads an older one's terms); nil while
+    /// terms are added.
+    private(set) var words: WordCache?
     /// Built by `freeze()` once every rule has added its terms; nil while terms are added.
     private var forward: ByteTrie?
     private var backward: ByteTrie?
@@ -46,6 +50,7 @@ public struct Lexicon: Sendable {
     public mutating func term(for pattern: String) -> Term {
         forward = nil
         backward = nil
+        words = nil
         startIndex = nil
         if pattern.count > 1, pattern.hasSuffix("*") {
             let stem = TextFolding.fold(String(pattern.dropLast()))
@@ -100,6 +105,7 @@ public struct Lexicon: Sendable {
         for (stem, term) in suffixes.terms { backward.insert(Array(stem.utf8).reversed(), prefix: term) }
         self.forward = forward.build()
         self.backward = backward.build()
+        words = WordCache()
         var firstMatcher: [Int32] = [0]
         var startingMatchers: [Int32] = []
         for term in 0..<count {

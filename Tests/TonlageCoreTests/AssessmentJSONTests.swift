@@ -32,6 +32,7 @@ struct AssessmentJSONTests {
     @Test("the line written from the hits is the scorecard's line, byte for byte, in every channel")
     func sameBytes() {
         let scorer = Fixtures.germanScorer
+        let texts = GuideJSON(scorer.guide)
         #expect(Self.replies.count > 300)
         var differing: [String] = []
         for (index, text) in Self.replies.enumerated() {
@@ -39,10 +40,50 @@ struct AssessmentJSONTests {
                                        mood: Mood.allCases[index % Mood.allCases.count])
             let expected = ScorecardJSON.line(scorer.score(text, context: context), idJSON: "\"x\"")
             var direct: [UInt8] = []
-            ScorecardJSON.write(scorer.assess(text, context: context), guide: scorer.guide, idJSON: "\"x\"", into: &direct)
+            ScorecardJSON.write(scorer.assess(text, context: context), guide: scorer.guide, texts: texts, idJSON: "\"x\"", into: &direct)
             if String(decoding: direct, as: UTF8.self) != expected { differing.append(text) }
         }
         #expect(differing.isEmpty, "\(differing.prefix(3))")
+    }
+
+    @Test("messages and suggestions written from the guide's escaped pieces, nested braces and quotes included")
+    func templates() {
+        let guide = Fixtures.kindGuide("""
+              - id: tone.a
+                kind: existence
+                severity: warning
+                weight: 5
+                message: "„{match}“ sagt \\"{nobody}\\" {a{match} und {match}"
+                rationale: "x"
+                suggestion: "Statt {match}: {replacement}"
+                phrases: [lol, "vielen dank"]
+              - id: tone.b
+                kind: substitution
+                severity: hint
+                weight: 1
+                message: "{match} → {replacement}\\t{"
+                rationale: "x"
+                replace:
+                  bezüglich: "zu"
+              - id: tone.c
+                kind: minimum-words
+                severity: error
+                weight: 10
+                message: "nur {value} von {min} Wörtern"
+                rationale: "x"
+                min: 20
+            """)
+        let scorer = Scorer(guide: guide)
+        let texts = GuideJSON(guide)
+        let rules = scorer.score("lol, vielen Dank bezüglich \"x\"", context: ReplyContext(channel: .facebook, mood: .neutral))
+            .findings.map(\.rule)
+        #expect(Set(rules) == ["tone.a", "tone.b", "tone.c"])
+        for text in ["lol, vielen Dank bezüglich \"x\"", "Bezüglich lol", "", "Nichts"] {
+            let context = ReplyContext(channel: .facebook, mood: .neutral)
+            var direct: [UInt8] = []
+            ScorecardJSON.write(scorer.assess(text, context: context), guide: guide, texts: texts, idJSON: nil, into: &direct)
+            #expect(String(decoding: direct, as: UTF8.self) == ScorecardJSON.line(scorer.score(text, context: context)), "\(text)")
+        }
     }
 
     @Test("a replica of the guide scores every reply alike, and shares no rule object with it")

@@ -9,12 +9,12 @@ public struct BatchChecker: Sendable {
     public let defaultContext: ReplyContext
     /// How many cores score a block at once: all of them.
     private let workerCount = ProcessInfo.processInfo.activeProcessorCount
-    private let workerScorers: WorkerScorers
+    private let workers: Workers
 
     public init(scorer: Scorer, defaultContext: ReplyContext) {
         self.scorer = scorer
         self.defaultContext = defaultContext
-        workerScorers = WorkerScorers(scorer)
+        workers = Workers(scorer)
     }
 
     /// The answers to a run of lines, in input order.
@@ -60,16 +60,16 @@ public struct BatchChecker: Sendable {
 
     /// Scores one line (`number` is 1-based, for error messages) and appends its answer.
     public func answer(line: UnsafeBufferPointer<UInt8>, number: Int, into block: inout Block) {
-        answer(line: line, number: number, scorer: scorer, into: &block)
+        answer(line: line, number: number, worker: workers.worker(0), into: &block)
     }
 
-    private func answer(line: UnsafeBufferPointer<UInt8>, number: Int, scorer: Scorer, into block: inout Block) {
+    private func answer(line: UnsafeBufferPointer<UInt8>, number: Int, worker: Worker, into block: inout Block) {
         do {
             let request = try JSONLineRequest.parse(line)
             let context = ReplyContext(channel: request.channel ?? defaultContext.channel,
                                        mood: request.mood ?? defaultContext.mood)
-            let assessment = scorer.assess(request.text, context: context)
-            ScorecardJSON.write(assessment, guide: scorer.guide, idJSON: request.idJSON, into: &block.json)
+            let assessment = worker.scorer.assess(request.text, context: context)
+            ScorecardJSON.write(assessment, guide: worker.scorer.guide, texts: worker.texts, idJSON: request.idJSON, into: &block.json)
             block.json.append(0x0A)
             block.scored += 1
             if !assessment.passed { block.failed += 1 }
@@ -104,7 +104,7 @@ public struct BatchChecker: Sendable {
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             // A worker that compiles its guide first takes its first chunk later; the others go on meanwhile.
-            let scorer = workerScorers.scorer(for: worker)
+            let worker = workers.worker(worker)
             let input = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: length)
             while true {
                 let chunk = next.add(1, ordering: .relaxed).oldValue
@@ -112,7 +112,7 @@ public struct BatchChecker: Sendable {
                 var block = Block()
                 block.json.reserveCapacity(chunkLines * 1536)
                 for line in lines[(chunk * chunkLines)..<min(lines.count, (chunk + 1) * chunkLines)] {
-                    answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number, scorer: scorer, into: &block)
+                    answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number, worker: worker, into: &block)
                 }
                 slots.set(chunk, block)
             }
@@ -157,20 +157,31 @@ public struct BatchChecker: Sendable {
     }
 }
 
+/// A worker's scorer, and the guide's texts its findings are written with.
+private struct Worker: Sendable {
+    let scorer: Scorer
+    let texts: GuideJSON
+
+    init(_ scorer: Scorer) {
+        self.scorer = scorer
+        texts = GuideJSON(scorer.guide)
+    }
+}
+
 /// Each worker's scorer: the first worker scores with the checker's own, every other with a
 /// guide of its own (`Guide.replica`), compiled the first time that worker is needed, so
 /// scoring a single line never waits for it.
-private final class WorkerScorers: Sendable {
-    private let first: Scorer
-    private let others = Mutex<[Int: Scorer]>([:])
+private final class Workers: Sendable {
+    private let first: Worker
+    private let others = Mutex<[Int: Worker]>([:])
 
-    init(_ first: Scorer) { self.first = first }
+    init(_ first: Scorer) { self.first = Worker(first) }
 
-    func scorer(for worker: Int) -> Scorer {
-        guard worker > 0 else { return first }
-        if let known = others.withLock({ $0[worker] }) { return known }
-        let made = Scorer(guide: first.guide.replica())
-        others.withLock { $0[worker] = made }
+    func worker(_ number: Int) -> Worker {
+        guard number > 0 else { return first }
+        if let known = others.withLock({ $0[number] }) { return known }
+        let made = Worker(Scorer(guide: first.scorer.guide.replica()))
+        others.withLock { $0[number] = made }
         return made
     }
 }

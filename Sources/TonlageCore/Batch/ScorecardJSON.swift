@@ -28,29 +28,39 @@ public enum ScorecardJSON {
     /// The same line as `write(assessment.scorecard(guide:))`, byte for byte, written straight
     /// from the hits: excerpts come from the reply's bytes and messages are filled into the
     /// output, so no finding, message or excerpt is made as a `String` of its own.
-    static func write(_ assessment: Assessment, guide: Guide, idJSON: String?, into out: inout [UInt8]) {
+    static func write(_ assessment: Assessment, guide: Guide, texts: GuideJSON, idJSON: String?, into out: inout [UInt8]) {
         header(idJSON: idJSON, context: assessment.context, score: assessment.score, passed: assessment.passed,
                length: assessment.length, limit: assessment.lengthLimit, dimensions: assessment.dimensions, &out)
         let offsets = assessment.offsets
-        assessment.text.bytes.withUnsafeBufferPointer { bytes in
-            for (k, entry) in assessment.entries.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                let rule = guide.rules[entry.rule]
-                let hit = entry.hit
-                findingStart(rule: rule.id, severity: rule.severity, start: offsets[hit.start], end: offsets[hit.end], &out)
-                raw(",\"excerpt\":", &out)
-                if UTF8Scanning.isBoundary(bytes, hit.start) && UTF8Scanning.isBoundary(bytes, hit.end) {
-                    out.append(UInt8(ascii: "\""))
-                    escaped(UnsafeBufferPointer(rebasing: bytes[hit.start..<hit.end]), &out)
-                    out.append(UInt8(ascii: "\""))
-                } else {
-                    // Not where a character starts: as `excerpt` makes it, with U+FFFD for the cut.
-                    string(assessment.text.excerpt(hit.start..<hit.end), &out)
+        texts.withView { texts in
+            assessment.text.bytes.withUnsafeBufferPointer { bytes in
+                for (k, entry) in assessment.entries.enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    let hit = entry.hit
+                    texts.appendOpening(of: entry.rule, to: &out)
+                    int(offsets[hit.start], &out)
+                    raw(",\"end\":", &out); int(offsets[hit.end], &out)
+                    raw(",\"excerpt\":", &out)
+                    if UTF8Scanning.isBoundary(bytes, hit.start) && UTF8Scanning.isBoundary(bytes, hit.end) {
+                        out.append(UInt8(ascii: "\""))
+                        escaped(UnsafeBufferPointer(rebasing: bytes[hit.start..<hit.end]), &out)
+                        out.append(UInt8(ascii: "\""))
+                    } else {
+                        // Not where a character starts: as `excerpt` makes it, with U+FFFD for the cut.
+                        string(assessment.text.excerpt(hit.start..<hit.end), &out)
+                    }
+                    raw(",\"message\":", &out)
+                    if !texts.appendMessage(of: entry.rule, hit.values, to: &out) {
+                        filled(guide.rules[entry.rule].message, hit.values, &out)
+                    }
+                    raw(",\"suggestion\":", &out)
+                    if let suggestion = hit.suggestion {
+                        filled(suggestion, hit.values, &out)
+                    } else if !texts.appendSuggestion(of: entry.rule, hit.values, to: &out) {
+                        if let suggestion = guide.rules[entry.rule].suggestion { filled(suggestion, hit.values, &out) } else { raw("null", &out) }
+                    }
+                    findingEnd(deduction: entry.deduction, &out)
                 }
-                raw(",\"message\":", &out); filled(rule.message, hit.values, &out)
-                raw(",\"suggestion\":", &out)
-                if let suggestion = hit.suggestion ?? rule.suggestion { filled(suggestion, hit.values, &out) } else { raw("null", &out) }
-                findingEnd(deduction: entry.deduction, &out)
             }
         }
         trailer(skipped: assessment.skipped, &out)

@@ -44,7 +44,9 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    private func value(named name: UnsafeBufferPointer<UInt8>) -> String? {
+    var isEmpty: Bool { pairs.isEmpty }
+
+    func value(named name: UnsafeBufferPointer<UInt8>) -> String? {
         pairs.first { $0.name.utf8.elementsEqual(name) }?.value
     }
 }

@@ -1,19 +1,41 @@
-/// Values for the `{placeholders}` of a rule's message and suggestion: a few pairs, kept in
-/// an array because hashing them would cost more than a hit's whole check.
+/// Values for the `{placeholders}` of a rule's message and suggestion: a few pairs, looked up
+/// one by one because hashing them would cost more than a hit's whole check. The first two
+/// are kept inline: nearly every hit has one or two, and an array would cost an allocation per hit.
 public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
-    public private(set) var pairs: [(name: String, value: String)]
+    private var first: (name: String, value: String)?
+    private var second: (name: String, value: String)?
+    private var more: [(name: String, value: String)] = []
 
+    @inline(__always)
     public init(dictionaryLiteral elements: (String, String)...) {
-        pairs = elements.map { (name: $0.0, value: $0.1) }
+        for (name, value) in elements {
+            if first == nil {
+                first = (name, value)
+            } else if second == nil {
+                second = (name, value)
+            } else {
+                more.append((name, value))
+            }
+        }
+    }
+
+    var isEmpty: Bool { first == nil }
+
+    /// The first value whose name satisfies `matches`, in the order given.
+    @inline(__always)
+    private func value(where matches: (String) -> Bool) -> String? {
+        if let first, matches(first.name) { return first.value }
+        if let second, matches(second.name) { return second.value }
+        return more.first { matches($0.name) }?.value
     }
 
     public subscript(name: String) -> String? {
-        pairs.first { $0.name == name }?.value
+        value { $0 == name }
     }
 
     /// Fills `{name}` placeholders in one pass over the bytes; unknown names stay as written.
     public func fill(_ template: String) -> String {
-        guard !pairs.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        guard !isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out: [UInt8] = []
         out.reserveCapacity(template.utf8.count + 64)
         fill(template, into: &out) { piece, out in out.append(contentsOf: piece) }
@@ -26,7 +48,7 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
               _ append: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) {
         var source = template
         source.withUTF8 { bytes in
-            guard !pairs.isEmpty else { return append(bytes, &out) }
+            guard !isEmpty else { return append(bytes, &out) }
             var literalStart = 0
             var i = 0
             while i < bytes.count {
@@ -44,10 +66,8 @@ public struct Placeholders: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    var isEmpty: Bool { pairs.isEmpty }
-
     func value(named name: UnsafeBufferPointer<UInt8>) -> String? {
-        pairs.first { $0.name.utf8.elementsEqual(name) }?.value
+        value { $0.utf8.elementsEqual(name) }
     }
 }
 

@@ -75,15 +75,15 @@ public struct AnalyzedText: Sendable {
     /// Borrows the lexicon: a copy would retain and release each of its tables for every reply.
     public init(_ text: String, lexicon: borrowing Lexicon) {
         self.text = text
-        // The scan reads a local array: reading `self.bytes` while the scan fills `self` made
-        // the compiler copy the whole value for every reply.
         let bytes = Array(text.utf8)
         self.bytes = bytes
         var ascii = true
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         self.isASCII = ascii
         needleGroups = bytes.withUnsafeBufferPointer { lexicon.needles.groups(in: $0) }
-        bytes.withUnsafeBufferPointer { buffer in
+        // Nothing of `self` is touched inside the closure (that made the compiler copy the whole
+        // value); the scanner comes out of it and is read afterwards, never its buffer again.
+        let scanner = bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
             // The thread's word table moves into the scanner for the scan and back after it:
             // no copy, and no closure that would have to copy the lexicon.
@@ -91,17 +91,18 @@ public struct AnalyzedText: Sendable {
             words?.withTable { swap(&scanner.words, &$0) }
             scanner.run(lexicon: lexicon)
             words?.withTable { swap(&scanner.words, &$0) }
-            tokens = scanner.tokens
-            sentences = scanner.sentences
-            urls = scanner.urls
-            emoji = scanner.emoji
-            quotations = scanner.quotations
-            hashtags = scanner.hashtags
-            hasDisguisedWords = scanner.hasDisguisedWords
-            needsNormalizedView = scanner.hasDisguisedWords || scanner.hasInvisibles
-            terms = scanner.terms
-            folded = scanner.folded
+            return scanner
         }
+        tokens = scanner.tokens
+        sentences = scanner.sentences
+        urls = scanner.urls
+        emoji = scanner.emoji
+        quotations = scanner.quotations
+        hashtags = scanner.hashtags
+        hasDisguisedWords = scanner.hasDisguisedWords
+        needsNormalizedView = scanner.hasDisguisedWords || scanner.hasInvisibles
+        terms = scanner.terms
+        folded = scanner.folded
         if let index = lexicon.startIndex {
             phraseStarts = PhraseStarts(tokens: tokens, terms: terms, index: index, matchers: lexicon.matcherCount)
         }

@@ -69,7 +69,7 @@ public struct SpecificityKind: RuleKind {
             if closing.occurs(in: text, tokens: sentence.tokens) { continue }
             if number == text.sentences.count - 1, number > 0, sentence.tokens.count <= 6,
                signature.occurs(in: text, tokens: sentence.tokens) { continue }
-            let vagueWords = vague.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
+            let vagueWords = vague.matches(in: text, tokens: sentence.tokens)
             if isSpecific(sentence, in: text, vagueWords: vagueWords) {
                 if report == .reply { return }
                 continue
@@ -86,16 +86,24 @@ public struct SpecificityKind: RuleKind {
         }
     }
 
-    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText, vagueWords: [Int]) -> Bool {
+    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText, vagueWords: [PhraseMatcher.Match]) -> Bool {
         let range = sentence.start..<sentence.end
         if text.urls.contains(where: { range.overlaps($0) }) { return true }
-        if text.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "@") }) { return true }
+        if text.bytes.withUnsafeBufferPointer({ bytes in
+            bytes[range].contains { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "@") }
+        }) { return true }
         if specific.occurs(in: text, tokens: sentence.tokens) { return true }
-        let generic = genericNouns.matches(in: text, tokens: sentence.tokens).map(\.firstToken)
+        // Only where a capitalised word stands inside the sentence is there anything to tell.
+        guard sentence.tokens.contains(where: { index in
+            let flags = text.tokens[index].flags
+            return (flags.contains(.capitalized) || flags.contains(.allCaps)) && !flags.contains(.sentenceStart)
+        }) else { return false }
+        let generic = genericNouns.matches(in: text, tokens: sentence.tokens)
         for index in sentence.tokens {
             let token = text.tokens[index]
             guard token.flags.contains(.capitalized) || token.flags.contains(.allCaps), !token.flags.contains(.sentenceStart),
-                  token.letterCount > 1, !generic.contains(index), !vagueWords.contains(index) else { continue }
+                  token.letterCount > 1, !generic.contains(where: { $0.firstToken == index }),
+                  !vagueWords.contains(where: { $0.firstToken == index }) else { continue }
             if index > sentence.tokens.lowerBound, nameAfter.occurs(in: text, tokens: (index - 1)..<index) { continue }
             return true
         }

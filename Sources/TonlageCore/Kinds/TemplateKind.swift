@@ -129,7 +129,8 @@ public struct TemplateKind: RuleKind {
             for (k, pair) in pairs.enumerated() {
                 // A pair repeated in the sentence counts once.
                 if pairs[..<k].contains(where: { $0.key == pair.key }) { continue }
-                for template in bigramIndex.templates(for: pair.key) {
+                for position in bigramIndex.positions(for: pair.key) {
+                    let template = bigramIndex.template(at: position)
                     let t = Int(template)
                     if hits[t] == 0 {
                         touched.append(template)
@@ -202,13 +203,20 @@ struct BigramTable: Sendable {
         self.values = values
     }
 
-    func templates(for key: UInt64) -> ArraySlice<Int32> {
+    /// Where the templates holding the pair are, for `template(at:)`: a range rather than a
+    /// slice, which would retain and release the table for every pair of every reply.
+    func positions(for key: UInt64) -> Range<Int> {
         var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let found = keys[slot]
-            if found == key { return values[Int(starts[slot])..<Int(ends[slot])] }
-            if found == Self.empty { return [] }
+            if found == key { return Int(starts[slot])..<Int(ends[slot]) }
+            if found == Self.empty { return 0..<0 }
             slot = (slot + 1) & (keys.count - 1)
         }
+    }
+
+    @inline(__always)
+    func template(at position: Int) -> Int32 {
+        values[position]
     }
 }

@@ -9,6 +9,11 @@ typealias PerFamily<Element> = InlineArray<9, Element>
 public enum Family: String, Sendable, CaseIterable, Comparable {
     case address, length, template, tone, privacy, disclosure, spelling, content, tempo
 
+    /// `allCases` made once: the synthesised property makes a new array at every call, and the
+    /// scorer lists the families for every reply.
+    static let all = allCases
+    static let count = allCases.count
+
     /// The family's place in `allCases`, for tables indexed by family.
     var index: Int {
         switch self {

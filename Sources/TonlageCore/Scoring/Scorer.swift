@@ -55,8 +55,11 @@ public struct Scorer: Sendable {
         var deducted = 0
         for family in deductions.indices { deducted += deductions[family] }
         let score = max(0, 100 - deducted)
-        let dimensions = Family.allCases.filter { applies[$0.index] }
-            .map { Dimension(family: $0, score: max(0, 100 - deductions[$0.index])) }
+        var dimensions: [Dimension] = []
+        dimensions.reserveCapacity(Family.count)
+        for family in Family.all where applies[family.index] {
+            dimensions.append(Dimension(family: family, score: max(0, 100 - deductions[family.index])))
+        }
         return Assessment(text: analyzed, context: context, score: score,
                           passed: score >= guide.passMark && !entries.contains { guide.rules[$0.rule].severity == .error },
                           length: length.value, lengthLimit: settings.limit, dimensions: dimensions,

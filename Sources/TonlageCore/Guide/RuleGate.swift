@@ -27,7 +27,7 @@ struct RuleGate: Sendable {
     /// False when the rule's trigger has nowhere to start in the reply, so it cannot find anything.
     @inline(__always)
     func mayFind(in text: AnalyzedText) -> Bool {
-        guard trigger >= 0, let starts = text.phraseStarts.positions(of: trigger) else { return true }
+        guard trigger >= 0, let starts = text.phraseStarts.tokens(of: trigger) else { return true }
         return !starts.isEmpty
     }
 }

@@ -89,18 +89,22 @@ public struct PhraseMatcher: Sendable {
     public func matches(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> [Match] {
         var result: [Match] = []
         let range = range ?? 0..<text.tokens.count
+        var next = range.lowerBound
         // Only the tokens where a phrase can start; all of the range for a matcher the reply's
         // lexicon does not index.
-        let starts = text.phraseStarts.positions(of: id)
-        var next = range.lowerBound
-        for position in starts ?? range {
-            let i = starts == nil ? position : text.phraseStarts.token(at: position)
-            guard i >= next else { continue }
-            guard i < range.upperBound else { break }
+        func consider(_ i: Int) -> Bool {
+            guard i >= next else { return true }
+            guard i < range.upperBound else { return false }
             if let best = longestMatch(from: i, in: text, limit: range.upperBound) {
                 result.append(best)
                 next = best.lastToken + 1
             }
+            return true
+        }
+        if let starts = text.phraseStarts.tokens(of: id) {
+            for i in starts where !consider(i) { break }
+        } else {
+            for i in range where !consider(i) { break }
         }
         return result
     }
@@ -108,14 +112,14 @@ public struct PhraseMatcher: Sendable {
     /// Whether any phrase occurs in the token range; stops at the first.
     public func occurs(in text: AnalyzedText, tokens range: Range<Int>? = nil) -> Bool {
         let range = range ?? 0..<text.tokens.count
-        let starts = text.phraseStarts.positions(of: id)
-        for position in starts ?? range {
-            let i = starts == nil ? position : text.phraseStarts.token(at: position)
-            guard i >= range.lowerBound else { continue }
-            guard i < range.upperBound else { break }
-            if anyMatch(from: i, in: text, limit: range.upperBound) { return true }
+        if let starts = text.phraseStarts.tokens(of: id) {
+            for i in starts where i >= range.lowerBound {
+                guard i < range.upperBound else { return false }
+                if anyMatch(from: i, in: text, limit: range.upperBound) { return true }
+            }
+            return false
         }
-        return false
+        return range.contains { anyMatch(from: $0, in: text, limit: range.upperBound) }
     }
 
     /// The longest phrase starting at token `i`.

@@ -1,11 +1,11 @@
 /// The guide families, the channels and the moods: the fixed vocabulary of the `check`
 /// contract that guides, scenarios and front ends share.
 
-/// What a rule is about; every family gets its own 0–100 score.
 /// A value per family, inline: the scorer keeps tallies by family for every reply, and an array
 /// would cost an allocation each. One place per family (`ScorerTests` keeps the two in step).
 typealias PerFamily<Element> = InlineArray<9, Element>
 
+/// What a rule is about; every family gets its own 0–100 score.
 public enum Family: String, Sendable, CaseIterable, Comparable {
     case address, length, template, tone, privacy, disclosure, spelling, content, tempo
 

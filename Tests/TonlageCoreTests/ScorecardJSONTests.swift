@@ -17,6 +17,15 @@ struct ScorecardJSONTests {
         #expect(quoted.unicodeScalars.allSatisfy { !["\u{85}", "\u{2028}", "\u{2029}", "\n", "\r"].contains($0) })
     }
 
+    @Test("integers are written as Swift writes them, small ones and large, negative and extreme", arguments: [
+        0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, 12_345, -1, -999, -1000, Int.max, Int.min,
+    ])
+    func integers(value: Int) {
+        var out: [UInt8] = []
+        ScorecardJSON.int(value, &out)
+        #expect(String(decoding: out, as: UTF8.self) == String(value))
+    }
+
     @Test("a scorecard with findings in awkward text is one line that Python-style line splitting keeps whole")
     func oneLine() {
         let card = Fixtures.germanScorer.score("Sehr geehrte\u{2028}Frau Meier,\u{85}wir bitten um Ihr Verständnis.\u{2029}lol",

@@ -145,6 +145,13 @@ public enum ScorecardJSON {
     }
 
     static func int(_ value: Int, _ out: inout [UInt8]) {
+        // Scores, deductions and most offsets: three digits at most, written straight out.
+        if value >= 0 && value < 1000 {
+            if value >= 100 { out.append(UInt8(ascii: "0") + UInt8(value / 100)) }
+            if value >= 10 { out.append(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+            out.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -21,8 +21,6 @@ struct NeedleSet: Sendable {
     private var second = [UInt64](repeating: 0, count: 256 * 4)
     private(set) var groupCount = 0
 
-    var isEmpty: Bool { groupCount == 0 }
-
     /// Adds a group of texts (empty texts are left out); returns its number.
     @discardableResult
     mutating func add(_ needles: [[UInt8]], caseSensitive: Bool) -> Int {

@@ -2,8 +2,9 @@
 /// form, whether it is disguised, and the lexicon's terms for it.
 ///
 /// Folding a word (through Foundation for anything beyond Latin-1) and walking the lexicon's
-/// tries for it took about a third of analysing a reply. Replies repeat their words, so each
-/// thread does that once per word as written and looks it up afterwards.
+/// tries for it were a large part of analysing a reply (about 0.35 µs of 3 per reply came off
+/// with this table). Replies repeat their words, so each thread does that once per word as
+/// written and looks it up afterwards.
 final class WordCache: Sendable {
     private let id = ThreadTables.newID()
 

@@ -102,9 +102,9 @@ public struct BatchChecker: Sendable {
         let base = UInt(bitPattern: buffer.baseAddress)
         let length = buffer.count
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+        DispatchQueue.concurrentPerform(iterations: workerCount) { number in
             // A worker that compiles its guide first takes its first chunk later; the others go on meanwhile.
-            let worker = workers.worker(worker)
+            let worker = workers.worker(number)
             let input = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: length)
             while true {
                 let chunk = next.add(1, ordering: .relaxed).oldValue

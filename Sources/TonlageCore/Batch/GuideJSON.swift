@@ -2,7 +2,7 @@
 /// rule's opening of a finding (`{"rule":…,"severity":…,"start":`), and its message and
 /// suggestion split at their `{placeholders}`.
 ///
-/// Made per worker with its scorer. Everything lives in two flat arrays, so writing a reply's
+/// Made per worker with its scorer. Everything lives in flat arrays of plain values, so writing a reply's
 /// findings touches no reference count; only what a hit fills in is escaped. A template whose
 /// braces nest (`{a{b}`) is left to `Placeholders.fill`, which alone knows which of them the
 /// hit's values turn into placeholders.
@@ -36,9 +36,7 @@ struct GuideJSON: Sendable {
     init(_ guide: Guide) {
         for rule in guide.rules {
             let openingStart = Int32(bytes.count)
-            ScorecardJSON.raw("{\"rule\":", &bytes); ScorecardJSON.string(rule.id, &bytes)
-            ScorecardJSON.raw(",\"severity\":", &bytes); ScorecardJSON.string(rule.severity.rawValue, &bytes)
-            ScorecardJSON.raw(",\"start\":", &bytes)
+            ScorecardJSON.findingOpening(rule: rule.id, severity: rule.severity, &bytes)
             let opening = openingStart..<Int32(bytes.count)
             let message = template(rule.message)
             let suggestion = rule.suggestion.map { template($0) } ?? Template()

@@ -89,10 +89,16 @@ public enum ScorecardJSON {
 
     @inline(__always)
     private static func findingStart(rule: String, severity: Severity, start: Int, end: Int, _ out: inout [UInt8]) {
+        findingOpening(rule: rule, severity: severity, &out)
+        int(start, &out)
+        raw(",\"end\":", &out); int(end, &out)
+    }
+
+    /// A finding up to its start offset's value: fixed per rule, so `GuideJSON` writes it once.
+    static func findingOpening(rule: String, severity: Severity, _ out: inout [UInt8]) {
         raw("{\"rule\":", &out); string(rule, &out)
         raw(",\"severity\":", &out); string(severity.rawValue, &out)
-        raw(",\"start\":", &out); int(start, &out)
-        raw(",\"end\":", &out); int(end, &out)
+        raw(",\"start\":", &out)
     }
 
     @inline(__always)

@@ -139,7 +139,7 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// A byte trie in flat arrays: node `n`'s edges are `labels[edgeStart[n]..<edgeStart[n + 1]]`.
+/// A byte trie in flat arrays: node `n`'s edges are `edges[nodes[n].edgeStart..<nodes[n + 1].edgeStart]`.
 private struct ByteTrie: Sendable {
     /// Per node, side by side so that a step of a walk touches one place: where its edges
     /// start (they end where the next node's start; a last node closes the list), its row in
@@ -212,6 +212,7 @@ private struct ByteTrie: Sendable {
     /// of the word itself.
     func walk(_ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into terms: inout [Lexicon.Term]) {
         let count = bytes.count
+        // The root and the closing node alone: a trie without words.
         guard count > 0, nodes.count > 2 else { return }
         nodes.withUnsafeBufferPointer { nodes in
             edges.withUnsafeBufferPointer { edges in

@@ -9,11 +9,11 @@ struct ChannelLengthTests {
     static let lexicon = Lexicon()
 
     func weighted(_ text: String) -> Int {
-        ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .weighted, limits: []).value
+        ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .weighted).value
     }
 
     func graphemes(_ text: String) -> Int {
-        ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .graphemes, limits: []).value
+        ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .graphemes).value
     }
 
     @Test("weights as X counts them", arguments: [
@@ -69,10 +69,36 @@ struct ChannelLengthTests {
     @Test("the overflow offset is where the text passes the limit")
     func overflow() {
         let text = AnalyzedText(String(repeating: "x", count: 281), lexicon: Self.lexicon)
-        let measure = ChannelLength.measure(text, counting: .weighted, limits: [280, 300])
+        let measure = ChannelLength.measure(text, counting: .weighted, recommended: 280, limit: 300)
         #expect(measure.value == 281)
-        #expect(measure.overflowOffsets[0] == 280)
-        #expect(measure.overflowOffsets[1] == nil)
+        #expect(measure.recommendedOverflow == 280)
+        #expect(measure.limitOverflow == nil)
+    }
+
+    @Test("each length is passed where the character that passes it starts, in either counting")
+    func overflowBetweenCharacters() {
+        // a b 😊 c d: weighted 1 2 4 5 6; graphemes 1 2 3 4 5.
+        let text = AnalyzedText("ab😊cd", lexicon: Self.lexicon)
+        let weighted = ChannelLength.measure(text, counting: .weighted, recommended: 3, limit: 4)
+        #expect(weighted.value == 6)
+        #expect(weighted.recommendedOverflow == 2)
+        #expect(weighted.limitOverflow == 6)
+        let graphemes = ChannelLength.measure(text, counting: .graphemes, recommended: 4, limit: 3)
+        #expect(graphemes.value == 5)
+        #expect(graphemes.recommendedOverflow == 7)
+        #expect(graphemes.limitOverflow == 6)
+        let unbounded = ChannelLength.measure(text, counting: .weighted)
+        #expect(unbounded.recommendedOverflow == nil && unbounded.limitOverflow == nil)
+    }
+
+    @Test("below U+2100 the emoji scanner looks up properties only where Unicode has emoji")
+    func emojiBelowLetterlikeSymbols() {
+        for value in UInt32(0x80)..<0x2100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array("\(scalar)\u{FE0F}".utf8)
+            let length = bytes.withUnsafeBufferPointer { EmojiScanner.sequenceLength($0, at: 0) }
+            #expect((length > 0) == scalar.properties.isEmoji, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test("X's URLs follow twitter-text's grammar", arguments: [
@@ -114,7 +140,7 @@ struct ChannelLengthTests {
     @Test("X refuses U+FFFE, U+FEFF and U+FFFF, an empty post and one over 280")
     func acceptance() {
         func measure(_ text: String) -> LengthMeasure {
-            ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .weighted, limits: [])
+            ChannelLength.measure(AnalyzedText(text, lexicon: Self.lexicon), counting: .weighted)
         }
         #expect(ChannelLength.acceptedByX(measure("Danke!")))
         #expect(measure("ABC\u{FFFF}").refusedCharacterOffset == 3)

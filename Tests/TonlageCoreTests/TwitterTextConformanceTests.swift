@@ -47,7 +47,7 @@ struct TwitterTextConformanceTests {
         let lexicon = Lexicon()
         for testCase in cases {
             let text = AnalyzedText(testCase.text, lexicon: lexicon)
-            let measure = ChannelLength.measure(text, counting: .weighted, limits: [ChannelLength.xLimit])
+            let measure = ChannelLength.measure(text, counting: .weighted, limit: ChannelLength.xLimit)
             #expect(measure.value == testCase.weightedLength, "\(testCase.section): \(testCase.description)")
             if let valid = testCase.valid {
                 #expect(ChannelLength.acceptedByX(measure) == valid, "\(testCase.section): \(testCase.description)")

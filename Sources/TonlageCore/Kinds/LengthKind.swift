@@ -31,8 +31,8 @@ public struct LengthKind: RuleKind {
         let limit: Int?
         let overflow: Int?
         switch bound {
-        case .limit: (limit, overflow) = (context.channel.limit, context.length.overflowOffsets[1])
-        case .recommended: (limit, overflow) = (context.channel.recommended, context.length.overflowOffsets[0])
+        case .limit: (limit, overflow) = (context.channel.limit, context.length.limitOverflow)
+        case .recommended: (limit, overflow) = (context.channel.recommended, context.length.recommendedOverflow)
         }
         guard let limit, let overflow, Double(context.length.value) > Double(limit) * factor else { return }
         hits.append(Hit(start: overflow, end: text.bytes.count,

@@ -80,7 +80,7 @@ extension Scorer {
     func ruleContext(_ analyzed: AnalyzedText, _ context: ReplyContext) -> RuleContext {
         let settings = guide.settings(for: context.channel)
         let length = ChannelLength.measure(analyzed, counting: settings.counting,
-                                           limits: [settings.recommended ?? .max, settings.limit ?? .max])
+                                           recommended: settings.recommended, limit: settings.limit)
         return RuleContext(reply: context, channel: settings, length: length)
     }
 

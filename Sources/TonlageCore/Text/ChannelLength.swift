@@ -8,11 +8,13 @@ public enum LengthCounting: String, Sendable, CaseIterable {
     case graphemes
 }
 
-/// A length measurement and the UTF-8 offsets at which the text passes given limits.
+/// A length measurement and the UTF-8 offsets at which the text passes a channel's lengths.
 public struct LengthMeasure: Sendable {
     public let value: Int
-    /// For each limit asked about, the byte offset where the text first exceeds it (nil: it does not).
-    public let overflowOffsets: [Int?]
+    /// The byte offset where the text first passes the recommended length (nil: it does not, or none was given).
+    public let recommendedOverflow: Int?
+    /// The byte offset where the text first passes the limit (nil: it does not, or none was given).
+    public let limitOverflow: Int?
     /// Weighted counting only: the byte offset of the first character X refuses in a post
     /// (U+FFFE, U+FEFF, U+FFFF), nil if there is none.
     public var refusedCharacterOffset: Int? = nil
@@ -36,9 +38,10 @@ public enum ChannelLength {
         measure.value > 0 && measure.value <= xLimit && measure.refusedCharacterOffset == nil
     }
 
-    public static func measure(_ text: AnalyzedText, counting: LengthCounting, limits: [Int]) -> LengthMeasure {
+    public static func measure(_ text: AnalyzedText, counting: LengthCounting, recommended: Int? = nil,
+                               limit: Int? = nil) -> LengthMeasure {
         text.bytes.withUnsafeBufferPointer { buffer in
-            var tally = Tally(limits: limits)
+            var tally = Tally(recommended: recommended ?? .max, limit: limit ?? .max)
             var refused: Int?
             switch counting {
             case .weighted:
@@ -46,25 +49,29 @@ public enum ChannelLength {
             case .graphemes:
                 graphemes(buffer, isASCII: text.isASCII, text: text.text, emoji: text.emoji, into: &tally)
             }
-            return LengthMeasure(value: tally.total, overflowOffsets: tally.overflow, refusedCharacterOffset: refused)
+            return LengthMeasure(value: tally.total, recommendedOverflow: tally.recommendedOverflow,
+                                 limitOverflow: tally.limitOverflow, refusedCharacterOffset: refused)
         }
     }
 
-    /// The running count, and where it first passed each limit. Called once per character, so
-    /// it compares against the nearest limit not yet passed and nothing else.
+    /// The running count, and where it first passed each length. Called once per character, so
+    /// it compares against the nearest length not yet passed and nothing else; a channel has two
+    /// lengths, so they are two values, not an array made per reply.
     private struct Tally {
-        let limits: [Int]
-        var overflow: [Int?]
+        let recommended: Int
+        let limit: Int
+        var recommendedOverflow: Int?
+        var limitOverflow: Int?
         var total = 0
         private var nearest: Int
 
-        init(limits: [Int]) {
-            self.limits = limits
-            overflow = [Int?](repeating: nil, count: limits.count)
-            nearest = limits.min() ?? .max
+        init(recommended: Int, limit: Int) {
+            self.recommended = recommended
+            self.limit = limit
+            nearest = min(recommended, limit)
         }
 
-        /// Adds one unit's weight; `start` is where the unit begins, the overflow offset if it passes a limit.
+        /// Adds one unit's weight; `start` is where the unit begins, the overflow offset if it passes a length.
         @inline(__always)
         mutating func add(_ weight: Int, startingAt start: Int) {
             total += weight
@@ -72,10 +79,9 @@ public enum ChannelLength {
         }
 
         private mutating func passed(at start: Int) {
-            nearest = .max
-            for (k, limit) in limits.enumerated() where overflow[k] == nil {
-                if total > limit { overflow[k] = start } else { nearest = min(nearest, limit) }
-            }
+            if recommendedOverflow == nil, total > recommended { recommendedOverflow = start }
+            if limitOverflow == nil, total > limit { limitOverflow = start }
+            nearest = min(recommendedOverflow == nil ? recommended : .max, limitOverflow == nil ? limit : .max)
         }
     }
 
@@ -95,6 +101,13 @@ public enum ChannelLength {
                 }
                 nextURL += 1
                 urlStart = nextURL < urls.count ? urls[nextURL].lowerBound : .max
+                continue
+            }
+            // An ASCII character before another (or at the end) is neither part of an emoji nor of
+            // a cluster with combining marks: it weighs 1, without decoding or the emoji scanner.
+            if b[i] < 0x80, i + 1 == n || b[i + 1] < 0x80 {
+                tally.add(1, startingAt: i)
+                i += 1
                 continue
             }
             let sequence = EmojiScanner.sequenceLength(b, at: i)
@@ -178,6 +191,13 @@ public enum ChannelLength {
                 i = range.upperBound
                 nextEmoji += 1
                 afterControl = false
+                continue
+            }
+            let byte = b[i]
+            if byte < 0x80, byte != 0x0D {
+                scratch.add(1, startingAt: i)
+                i += 1
+                afterControl = byte < 0x20 || byte == 0x7F
                 continue
             }
             let (value, length) = UTF8Scanning.decode(b, at: i)

@@ -5,8 +5,11 @@ enum EmojiScanner {
     static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let (first, firstLength) = UTF8Scanning.decode(bytes, at: i)
         guard first >= 0x23 else { return 0 }
-        // Below U+2000 only keycaps, © and ® can start an emoji: skip the property look-up for letters.
-        if first >= 0x80 && first < 0x2000 && first != 0xA9 && first != 0xAE { return 0 }
+        // Below U+2100 only keycaps, ©, ®, ‼ and ⁉ can start an emoji: skip the property look-up
+        // for letters and for the dashes and quotation marks of General Punctuation.
+        if first >= 0x80 && first < 0x2100 && first != 0xA9 && first != 0xAE && first != 0x203C && first != 0x2049 {
+            return 0
+        }
         var j = i + firstLength
         let n = bytes.count
         if isRegionalIndicator(first) {

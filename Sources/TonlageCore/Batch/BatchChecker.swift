@@ -10,6 +10,7 @@ public struct BatchChecker: Sendable {
     /// How many cores score a block at once: all of them.
     private let workerCount = ProcessInfo.processInfo.activeProcessorCount
     private let workers: Workers
+    private let buffers = OutputBuffers()
 
     public init(scorer: Scorer, defaultContext: ReplyContext) {
         self.scorer = scorer
@@ -110,7 +111,7 @@ public struct BatchChecker: Sendable {
                 let chunk = next.add(1, ordering: .relaxed).oldValue
                 guard chunk < chunks else { break }
                 var block = Block()
-                block.json.reserveCapacity(chunkLines * 1536)
+                block.json = buffers.take(capacity: chunkLines * 1536)
                 for line in lines[(chunk * chunkLines)..<min(lines.count, (chunk + 1) * chunkLines)] {
                     answer(line: UnsafeBufferPointer(rebasing: input[line.range]), number: line.number, worker: worker, into: &block)
                 }
@@ -127,7 +128,7 @@ public struct BatchChecker: Sendable {
     public func stream(fd: Int32, reader: LineBlockReader = LineBlockReader(),
                        emit: (Block) throws -> Void) throws -> Summary {
         var summary = Summary()
-        try reader.run(fd: fd) { event in try emit(answer(event, reader: reader, summary: &summary)) }
+        try reader.run(fd: fd) { event in try emitted(answer(event, reader: reader, summary: &summary), emit) }
         return summary
     }
 
@@ -135,8 +136,15 @@ public struct BatchChecker: Sendable {
     public func stream(bytes: [UInt8], reader: LineBlockReader = LineBlockReader(),
                        emit: (Block) throws -> Void) throws -> Summary {
         var summary = Summary()
-        try reader.run(bytes: bytes) { event in try emit(answer(event, reader: reader, summary: &summary)) }
+        try reader.run(bytes: bytes) { event in try emitted(answer(event, reader: reader, summary: &summary), emit) }
         return summary
+    }
+
+    /// Hands `block` to `emit`, then its buffers back to the workers.
+    private func emitted(_ block: consuming Block, _ emit: (Block) throws -> Void) throws {
+        try emit(block)
+        buffers.giveBack(block.json)
+        for part in block.following { buffers.giveBack(part) }
     }
 
     private func answer(_ event: LineBlockReader.Event, reader: LineBlockReader, summary: inout Summary) -> Block {

@@ -33,35 +33,36 @@ public enum ScorecardJSON {
                length: assessment.length, limit: assessment.lengthLimit, dimensions: assessment.dimensions, &out)
         let offsets = assessment.offsets
         texts.withView { texts in
-            assessment.text.bytes.withUnsafeBufferPointer { bytes in
-                for (k, entry) in assessment.entries.enumerated() {
+            // Entries are read in place: a copy of one retains and releases each string its hit holds.
+            assessment.text.bytes.withUnsafeBufferPointer { bytes in assessment.entries.withUnsafeBufferPointer { entries in
+                for k in entries.indices {
                     if k > 0 { out.append(UInt8(ascii: ",")) }
-                    let hit = entry.hit
-                    texts.appendOpening(of: entry.rule, to: &out)
-                    int(offsets[hit.start], &out)
-                    raw(",\"end\":", &out); int(offsets[hit.end], &out)
+                    let (rule, start, end) = (entries[k].rule, entries[k].hit.start, entries[k].hit.end)
+                    texts.appendOpening(of: rule, to: &out)
+                    int(offsets[start], &out)
+                    raw(",\"end\":", &out); int(offsets[end], &out)
                     raw(",\"excerpt\":", &out)
-                    if UTF8Scanning.isBoundary(bytes, hit.start) && UTF8Scanning.isBoundary(bytes, hit.end) {
+                    if UTF8Scanning.isBoundary(bytes, start) && UTF8Scanning.isBoundary(bytes, end) {
                         out.append(UInt8(ascii: "\""))
-                        escaped(UnsafeBufferPointer(rebasing: bytes[hit.start..<hit.end]), &out)
+                        escaped(UnsafeBufferPointer(rebasing: bytes[start..<end]), &out)
                         out.append(UInt8(ascii: "\""))
                     } else {
                         // Not where a character starts: as `excerpt` makes it, with U+FFFD for the cut.
-                        string(assessment.text.excerpt(hit.start..<hit.end), &out)
+                        string(assessment.text.excerpt(start..<end), &out)
                     }
                     raw(",\"message\":", &out)
-                    if !texts.appendMessage(of: entry.rule, hit.values, to: &out) {
-                        filled(guide.rules[entry.rule].message, hit.values, &out)
+                    if !texts.appendMessage(of: rule, entries[k].hit.values, to: &out) {
+                        filled(guide.rules[rule].message, entries[k].hit.values, &out)
                     }
                     raw(",\"suggestion\":", &out)
-                    if let suggestion = hit.suggestion {
-                        filled(suggestion, hit.values, &out)
-                    } else if !texts.appendSuggestion(of: entry.rule, hit.values, to: &out) {
-                        if let suggestion = guide.rules[entry.rule].suggestion { filled(suggestion, hit.values, &out) } else { raw("null", &out) }
+                    if let suggestion = entries[k].hit.suggestion {
+                        filled(suggestion, entries[k].hit.values, &out)
+                    } else if !texts.appendSuggestion(of: rule, entries[k].hit.values, to: &out) {
+                        if let suggestion = guide.rules[rule].suggestion { filled(suggestion, entries[k].hit.values, &out) } else { raw("null", &out) }
                     }
-                    findingEnd(deduction: entry.deduction, &out)
+                    findingEnd(deduction: entries[k].deduction, &out)
                 }
-            }
+            } }
         }
         trailer(skipped: assessment.skipped, &out)
     }

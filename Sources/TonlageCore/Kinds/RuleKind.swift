@@ -92,7 +92,7 @@ public struct Hit: Sendable {
 public struct RuleContext: Sendable {
     public let reply: ReplyContext
     public let channel: ChannelSettings
-    /// The reply's length on this channel; overflow offsets for `[recommended, limit]`.
+    /// The reply's length on this channel, and where it passes the recommended length and the limit.
     public let length: LengthMeasure
     /// Hits of earlier rules that later rules read (`coverage`), by rule id.
     public var earlierHits: [String: [Hit]] = [:]

@@ -254,7 +254,7 @@ extension SpellingKind {
         let tokens = text.tokens
         var isAccepted: [Bool] = []
         for match in accepted.matches(in: text) {
-            if isAccepted.isEmpty { isAccepted = [Bool](repeating: false, count: tokens.count) }
+            if isAccepted.isEmpty { isAccepted = [Bool](filling: false, count: tokens.count) }
             for index in match.firstToken...match.lastToken { isAccepted[index] = true }
         }
         var deferred: [Hit] = []

@@ -122,9 +122,9 @@ public struct TemplateKind: RuleKind {
             }
             guard pairs.count >= minimumShared else { continue }
             if hits.isEmpty {
-                hits = [Int32](repeating: 0, count: bigramCounts.count)
-                first = [Int](repeating: 0, count: bigramCounts.count)
-                last = [Int](repeating: 0, count: bigramCounts.count)
+                hits = [Int32](filling: 0, count: bigramCounts.count)
+                first = [Int](filling: 0, count: bigramCounts.count)
+                last = [Int](filling: 0, count: bigramCounts.count)
             }
             for (k, pair) in pairs.enumerated() {
                 // A pair repeated in the sentence counts once.

@@ -25,10 +25,8 @@ struct PhraseStarts: Sendable {
                     var total = 0
                     for term in terms where Int(term) + 1 < first.count { total += Int(first[Int(term) + 1] - first[Int(term)]) }
                     guard total > 0 else { return }
-                    storage = [Int32](unsafeUninitializedCapacity: matchers + 2 * total) { storage, count in
-                        // Entries past the last one made are never read, so they are left as they are.
-                        count = matchers + 2 * total
-                        for m in 0..<matchers { storage[m] = -1 }
+                    storage = [Int32](filling: -1, count: matchers + 2 * total)
+                    storage.withUnsafeMutableBufferPointer { storage in
                         var entries = 0
                         for i in tokens.indices.reversed() {
                             for position in Int(tokens[i].termStart)..<Int(tokens[i].termEnd) {

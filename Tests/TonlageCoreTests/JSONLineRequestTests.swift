@@ -40,6 +40,21 @@ struct JSONLineRequestTests {
         #expect(try parse(#"{"text": "x", "channel": null}"#).channel == nil)
     }
 
+    @Test("keys, channels and moods written with escapes mean what they spell")
+    func escapedNames() throws {
+        let request = try parse(#"{"\u0069d": "a", "t\u0065xt": "x", "ch\u0061nnel": "f\u0061cebook", "\u006dood": "angry"}"#)
+        #expect(request.idJSON == #""a""#)
+        #expect(request.text == "x")
+        #expect(request.channel == .facebook)
+        #expect(request.mood == .angry)
+        #expect(try parse(#"{"text": "x", "channel": "review-site", "mood": "neutral"}"#).channel == .reviewSite)
+        #expect(try parse(#"{"text": "x", "channe": "myspace", "channels": 1}"#).channel == nil)
+        #expect(throws: JSONLineRequest.Failure(message: "unknown channel `twitte`; expected one of twitter, facebook, instagram, forum, review-site, dm, email")) {
+            try parse(#"{"text": "x", "channel": "twitte"}"#)
+        }
+        #expect(throws: JSONLineRequest.Failure(message: "`mood` must be a string or null")) { try parse(#"{"text": "x", "mood": 1}"#) }
+    }
+
     @Test("an id that is not a string, a canonical integer or null is refused", arguments: [
         "nan", "inf", "-inf", "0x1F", "+1", ".5", "007", "-0", "1.0", "1e3", "1E3", "-", "{}", "{\"a\": 1}", "[]", "[1]",
         "true", "false", "NaN", "Infinity", "nul", "1 2", "9223372036854775808", "123456789012345678901234567890",
@@ -109,6 +124,10 @@ struct JSONLineRequestTests {
             let parsed = try? parse(bytes: line)
             #expect((parsed != nil) == valid, "\(content.map { String($0, radix: 16) })")
             if let parsed { #expect(Array(parsed.text.utf8) == content) }
+            // The same bytes as an id: echoed as written where nothing needs escaping, else re-escaped.
+            let idLine = Array(#"{"id": ""#.utf8) + escaped + Array(#"", "text": "x"}"#.utf8)
+            let id = try? parse(bytes: idLine).idJSON
+            #expect(id == String(validating: content, as: UTF8.self).map(ScorecardJSON.quoted), "\(content.map { String($0, radix: 16) })")
         }
     }
 }

@@ -31,32 +31,23 @@ public struct JSONLineRequest: Sendable {
         } else {
             while true {
                 reader.skipSpace()
-                let key = try reader.string()
+                let key = try Field.read(&reader)
                 reader.skipSpace()
                 try reader.expect(UInt8(ascii: ":"), "`:` after a key")
                 reader.skipSpace()
                 switch key {
-                case "id":
+                case .id:
                     id = try reader.id()
-                case "text":
+                case .text:
                     guard reader.peek == UInt8(ascii: "\"") else { throw Failure(message: "`text` must be a string") }
                     text = try reader.string()
-                case "channel", "mood":
+                case .channel:
                     if reader.peek == UInt8(ascii: "n") { try reader.skipValue(depth: 1); break }
-                    guard reader.peek == UInt8(ascii: "\"") else { throw Failure(message: "`\(key)` must be a string or null") }
-                    let name = try reader.string()
-                    if key == "channel" {
-                        guard let value = Channel(rawValue: name) else {
-                            throw Failure(message: "unknown channel `\(name.prefix(40))`; expected one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
-                        }
-                        channel = value
-                    } else {
-                        guard let value = Mood(rawValue: name) else {
-                            throw Failure(message: "unknown mood `\(name.prefix(40))`; expected one of \(Mood.allCases.map(\.rawValue).joined(separator: ", "))")
-                        }
-                        mood = value
-                    }
-                default:
+                    channel = try Self.name(&reader, of: "channel", Self.channels)
+                case .mood:
+                    if reader.peek == UInt8(ascii: "n") { try reader.skipValue(depth: 1); break }
+                    mood = try Self.name(&reader, of: "mood", Self.moods)
+                case .other:
                     try reader.skipValue(depth: 1)
                 }
                 reader.skipSpace()
@@ -69,5 +60,51 @@ public struct JSONLineRequest: Sendable {
         guard reader.index == line.count else { throw Failure(message: "unexpected text after the JSON object") }
         guard let text else { throw Failure(message: "the object lacks `text`") }
         return JSONLineRequest(idJSON: id, text: text, channel: channel, mood: mood)
+    }
+
+    /// The keys a request reads; any other is skipped.
+    private enum Field {
+        case id, text, channel, mood, other
+
+        /// Reads a key. A key written plainly is compared as bytes; one with escapes
+        /// (`"t\u0065xt"`) is decoded first, and means the same.
+        static func read(_ reader: inout JSONReader) throws(Failure) -> Field {
+            let start = reader.index
+            if let bytes = reader.plainStringBytes() {
+                for (name, field) in [("id", Field.id), ("text", .text), ("channel", .channel), ("mood", .mood)] as [(StaticString, Field)]
+                where bytes.count == name.utf8CodeUnitCount && memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0 {
+                    return field
+                }
+                reader.index = start
+            }
+            switch try reader.string() {
+            case "id": return .id
+            case "text": return .text
+            case "channel": return .channel
+            case "mood": return .mood
+            default: return .other
+            }
+        }
+    }
+
+    private static let channels = Channel.allCases.map { (name: Array($0.rawValue.utf8), value: $0) }
+    private static let moods = Mood.allCases.map { (name: Array($0.rawValue.utf8), value: $0) }
+
+    /// A channel's or mood's name: matched as bytes when written plainly, else decoded and
+    /// looked up, so an unknown name is reported as written.
+    private static func name<Value: RawRepresentable & CaseIterable>(
+        _ reader: inout JSONReader, of what: String, _ known: [(name: [UInt8], value: Value)]
+    ) throws(Failure) -> Value where Value.RawValue == String {
+        guard reader.peek == UInt8(ascii: "\"") else { throw Failure(message: "`\(what)` must be a string or null") }
+        let start = reader.index
+        if let bytes = reader.plainStringBytes(), let match = known.first(where: { $0.name.elementsEqual(bytes) }) {
+            return match.value
+        }
+        reader.index = start
+        let name = try reader.string()
+        guard let value = Value(rawValue: name) else {
+            throw Failure(message: "unknown \(what) `\(name.prefix(40))`; expected one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
     }
 }

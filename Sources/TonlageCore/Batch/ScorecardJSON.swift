@@ -215,6 +215,12 @@ public enum ScorecardJSON {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
+    /// Whether `escaped` would write anything but `bytes` themselves (it may not, for a byte
+    /// it only looks at).
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains(where: needsAttention)
+    }
+
     /// The bytes `escaped` must look at: controls, `"`, `\`, DEL, and 0xC2 and 0xE2, which
     /// start U+0085, U+2028 and U+2029. A bit mask per quarter of the byte range, so the
     /// common byte costs one shift and test rather than six comparisons.

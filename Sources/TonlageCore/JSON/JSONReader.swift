@@ -31,6 +31,12 @@ struct JSONReader {
         guard let byte = peek else { throw Failure(message: "malformed JSON: a value is missing") }
         switch byte {
         case UInt8(ascii: "\""):
+            // Most ids need no escaping: echoed as written, quotes and all.
+            let start = index
+            if let plain = plainStringBytes(), !ScorecardJSON.needsEscaping(plain) {
+                return try Self.validated(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            }
+            index = start
             return ScorecardJSON.quoted(try string())
         case UInt8(ascii: "n"):
             guard literal("null") else { throw refused }
@@ -69,6 +75,20 @@ struct JSONReader {
         }
         guard unchanged else { throw Failure(message: "the text is not valid UTF-8") }
         return string
+    }
+
+    /// The bytes inside a string written without escapes, the reader moved past it; nil, the
+    /// reader where it was, when there is no such string here (then `string()` reads it). The
+    /// bytes are not checked as UTF-8: for comparing with known names without making a `String`.
+    mutating func plainStringBytes() -> UnsafeBufferPointer<UInt8>? {
+        guard peek == UInt8(ascii: "\"") else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        defer { index = end + 1 }
+        return UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
     }
 
     mutating func string() throws(Failure) -> String {

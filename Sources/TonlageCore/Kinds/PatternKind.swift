@@ -96,7 +96,10 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
         }
         guard let expression else { return true }
         let string = view?.text ?? text.text
-        let whole = NSRange(string.startIndex..<string.endIndex, in: string)
+        // Offsets in UTF-16 units, as ICU counts, taken from the bytes: asking the `String`
+        // built an index of its UTF-16 offsets (breadcrumbs) for each reply beyond ASCII.
+        let units = view == nil && text.isASCII ? bytes.count : UTF8Scanning.utf16Count(bytes, from: 0, to: bytes.count)
+        let whole = NSRange(location: 0, length: units)
         // One progress report per position tried, and a few for the work within a match.
         let budget = whole.length + 1 + Self.extraProgressReports + whole.length / 100
         var reports = 0
@@ -137,10 +140,12 @@ public struct PatternKind: RuleKind, @unchecked Sendable {
             }
         }
         guard reports <= budget else { return false }
+        // Matches come in order: each conversion goes on from where the previous one stopped.
+        var (unit, byte) = (0, 0)
         for match in ranges {
-            guard let range = Range(match, in: string) else { continue }
-            var start = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
-            var end = start + string.utf8.distance(from: range.lowerBound, to: range.upperBound)
+            var start = byte + UTF8Scanning.utf8Count(bytes, from: byte, units: match.location - unit)
+            var end = start + UTF8Scanning.utf8Count(bytes, from: start, units: match.length)
+            (unit, byte) = (match.location, start)
             if let view { (start, end) = (view.originalOffset[start], view.originalOffset[end]) }
             hits.append(Hit(start: start, end: end, values: ["match": text.visibleExcerpt(start..<end)]))
         }

@@ -32,6 +32,22 @@ struct AnalyzedTextTests {
         #expect(text.excerpt(text.sentences[0].start..<text.sentences[0].end) == "Hallo Jana!")
     }
 
+    @Test("a word is plain exactly when it has no digit, no apostrophe and no capital after its first character (5,000 seeded words)")
+    func plainWords() {
+        let pieces = ["a", "B", "ä", "Ö", "ß", "é", "\u{301}", "1", "'", "\u{2019}", "\u{200B}", "Ⓐ", "Ǆ", "ǅ", "x", "Σ", "ς", "１"]
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<5_000 {
+            let text = (0..<(1 + Int(random.next() % 6))).map { _ in random.pick(pieces) }.joined()
+            let analyzed = AnalyzedText(text, lexicon: Lexicon())
+            for token in analyzed.tokens {
+                let word = String(decoding: analyzed.bytes[token.start..<token.end], as: UTF8.self).unicodeScalars
+                let expected = !word.contains { ("0"..."9").contains($0) || $0 == "'" || $0 == "\u{2019}" }
+                    && !word.dropFirst().contains { $0.properties.isUppercase }
+                #expect(token.flags.contains(.plain) == expected, "\(text)")
+            }
+        }
+    }
+
     @Test("emoji sequences are found whole")
     func emoji() {
         let text = AnalyzedText("Hi 👨‍👩‍👧 👍🏽🇩🇪 1⃣ ❤️ © ok", lexicon: Lexicon())

@@ -202,6 +202,7 @@ private struct Reply {
     /// Where the word's key ends, or nil for a word not to check: one with a digit, one with a
     /// capital inside ("eSIM": a name), one with an apostrophe other than a final "'s".
     func keyEnd(of token: Token) -> Int? {
+        if token.flags.contains(.plain) { return token.end }
         var index = token.start
         var apostrophe: (at: Int, length: Int)?
         while index < token.end {

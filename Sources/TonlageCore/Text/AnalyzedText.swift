@@ -29,6 +29,9 @@ public struct Token: Sendable {
         /// Hidden characters, look-alike letters from other scripts, full-width letters or
         /// stacked marks inside the word (see `TextFolding.foldUnicode`).
         public static let disguised = Flags(rawValue: 1 << 5)
+        /// No digit, no apostrophe and no capital after the first character: a word to look up
+        /// as it stands (spelling reads its key without a second pass over its bytes).
+        public static let plain = Flags(rawValue: 1 << 6)
     }
 }
 
@@ -349,6 +352,7 @@ private struct Scanner {
         var i = start
         var letters = 0, uppers = 0, digits = 0
         var firstUpper = false
+        var capitalInside = false, apostrophe = false
         var ascii = true
         var hidden = false
         // Letters of Latin-1 only (ä, Ö, é …): folded byte by byte, without Foundation.
@@ -362,6 +366,7 @@ private struct Scanner {
                 } else if !UTF8Scanning.isCombiningMark(value) {
                     if UTF8Scanning.isUppercase(value) {
                         if letters == 0 { firstUpper = true }
+                        if i > start { capitalInside = true }
                         uppers += 1
                     }
                     letters += 1
@@ -381,6 +386,7 @@ private struct Scanner {
                UTF8Scanning.isWordScalar(UTF8Scanning.decode(buffer, at: i + length).scalar) {
                 ascii = ascii && value == 0x27
                 latin1 = latin1 && value == 0x27
+                apostrophe = true
                 i += length
                 continue
             }
@@ -409,6 +415,8 @@ private struct Scanner {
         if firstUpper { flags.insert(.capitalized) }
         if letters > 0 && uppers == letters { flags.insert(.allCaps) }
         if letters == 0 && digits > 0 { flags.insert(.number) }
+        // (No combining mark is upper case, so the marks skipped above cannot be a capital inside.)
+        if digits == 0 && !capitalInside && !apostrophe { flags.insert(.plain) }
 
         if boundaryPending {
             let continues = pendingTerminator == .weak && !firstUpper && letters > 0 && !tokens.isEmpty

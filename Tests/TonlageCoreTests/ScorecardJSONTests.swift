@@ -26,6 +26,20 @@ struct ScorecardJSONTests {
         #expect(String(decoding: out, as: UTF8.self) == String(value))
     }
 
+    @Test("every channel, mood and family is named in a line by its raw value")
+    func names() throws {
+        for channel in Channel.allCases {
+            for mood in Mood.allCases {
+                let card = Fixtures.germanScorer.score("Hallo Jule, danke dir!", context: ReplyContext(channel: channel, mood: mood))
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(ScorecardJSON.line(card).utf8)) as? [String: Any])
+                #expect(object["channel"] as? String == channel.rawValue)
+                #expect(object["mood"] as? String == mood.rawValue)
+                let dimensions = try #require(object["dimensions"] as? [String: Int])
+                #expect(Set(dimensions.keys) == Set(card.dimensions.map(\.family.rawValue)))
+            }
+        }
+    }
+
     @Test("a scorecard with findings in awkward text is one line that Python-style line splitting keeps whole")
     func oneLine() {
         let card = Fixtures.germanScorer.score("Sehr geehrte\u{2028}Frau Meier,\u{85}wir bitten um Ihr Verständnis.\u{2029}lol",

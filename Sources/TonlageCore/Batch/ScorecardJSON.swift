@@ -75,17 +75,31 @@ public enum ScorecardJSON {
         }
         raw("\"score\":", &out); int(score, &out)
         raw(",\"pass\":", &out); raw(passed ? "true" : "false", &out)
-        raw(",\"channel\":", &out); string(context.channel.rawValue, &out)
-        raw(",\"mood\":", &out); string(context.mood.rawValue, &out)
+        raw(",\"channel\":", &out); out.append(contentsOf: channelNames[context.channel.bit.trailingZeroBitCount])
+        raw(",\"mood\":", &out); out.append(contentsOf: moodNames[context.mood.bit.trailingZeroBitCount])
         raw(",\"length\":{\"value\":", &out); int(length, &out)
         raw(",\"limit\":", &out)
         if let limit { int(limit, &out) } else { raw("null", &out) }
         raw("},\"dimensions\":{", &out)
         for (k, dimension) in dimensions.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(dimension.family.rawValue, &out); out.append(UInt8(ascii: ":")); int(dimension.score, &out)
+            out.append(contentsOf: familyKeys[dimension.family.index]); int(dimension.score, &out)
         }
         raw("},\"findings\":[", &out)
+    }
+
+    /// Every line names its channel, its mood and its families: their names are escaped once,
+    /// from their raw values, placed by their bits and indices.
+    private static let channelNames = quoted(Channel.allCases) { $0.bit.trailingZeroBitCount }
+    private static let moodNames = quoted(Mood.allCases) { $0.bit.trailingZeroBitCount }
+    /// `"address":` and so on.
+    private static let familyKeys = quoted(Family.all) { $0.index }.map { $0 + [UInt8(ascii: ":")] }
+
+    static func quoted<Name: RawRepresentable>(_ names: [Name], placedAt place: (Name) -> Int) -> [[UInt8]]
+    where Name.RawValue == String {
+        var quoted = [[UInt8]](repeating: [], count: names.count)
+        for name in names { string(name.rawValue, &quoted[place(name)]) }
+        return quoted
     }
 
     @inline(__always)

@@ -7,6 +7,30 @@ struct AddressKindTests {
     func formal(_ text: String) -> [String] { Fixtures.excerpts(text, rule: "address.sie") }
     func mixed(_ text: String) -> [String] { Fixtures.excerpts(text, rule: "address.mix") }
 
+    @Test("the formal forms are the address rules' trigger: a reply without one is passed by, and none would have found anything")
+    func trigger() {
+        let guide = Fixtures.germanGuide
+        let scorer = Scorer(guide: guide)
+        let rules = guide.rules.indices.filter { guide.rules[$0].kind == "address" }
+        #expect(rules.count == 3)
+        let withoutFormal = AnalyzedText("Hallo Jule, wir kümmern uns darum und melden uns bei dir.", lexicon: guide.lexicon)
+        let withFormal = AnalyzedText("Können Sie mir kurz Ihre Nummer geben?", lexicon: guide.lexicon)
+        for index in rules {
+            #expect(!guide.gates[index].mayFind(in: withoutFormal))
+            #expect(guide.gates[index].mayFind(in: withFormal))
+        }
+        for text in ["Hallo Jule, danke dir!", "Die Kollegen wissen Bescheid, Sie melden sich.", "Hallo Ihr Lieben, danke euch!",
+                     "hallo, sie können gern anrufen", "Hey, SIE da!", "Das Paket ist unterwegs. Sie kommt morgen an."] {
+            let analyzed = AnalyzedText(text, lexicon: guide.lexicon)
+            let context = scorer.ruleContext(analyzed, ReplyContext(channel: .facebook))
+            for index in rules where !guide.gates[index].mayFind(in: analyzed) {
+                var hits: [Hit] = []
+                _ = guide.rules[index].check(analyzed, context: context, hits: &hits)
+                #expect(hits.isEmpty, "\(guide.rules[index].id): \(text)")
+            }
+        }
+    }
+
     @Test("formal address is flagged at each formal word", arguments: [
         ("Sehr geehrte Frau Meier, wir bitten um Ihr Verständnis.", ["Ihr"]),
         ("Haben Sie schon die neue App ausprobiert? Dort sehen Sie alle Verbindungen.", ["Sie", "Sie"]),

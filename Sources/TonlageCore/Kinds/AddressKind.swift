@@ -60,6 +60,8 @@ public struct AddressKind: RuleKind {
 
     let report: Report
     let formal: [Lexicon.Term]
+    /// The formal forms as phrases: every report needs one of them in the reply.
+    let formalTrigger: PhraseMatcher
     let informal: PhraseMatcher
     let ambiguousSubject: [Lexicon.Term]
     let pluralVerbs: [Lexicon.Term]
@@ -75,6 +77,9 @@ public struct AddressKind: RuleKind {
             fields.strings(key, required: required, what: "an address rule").map { lexicon.term(for: TextFolding.fold($0.text)) }
         }
         formal = words("formal", required: true)
+        var formalTrigger = PhraseMatcher()
+        for term in formal { formalTrigger.add(term: term, lexicon: &lexicon) }
+        self.formalTrigger = formalTrigger
         var informal = PhraseMatcher()
         for (phrase, _) in fields.strings("informal", required: true, what: "an address rule") {
             informal.add(phrase, lexicon: &lexicon)
@@ -88,6 +93,9 @@ public struct AddressKind: RuleKind {
         informalPluralVerbs = words("informal_plural_verbs", required: false)
         pluralNounEndings = fields.strings("plural_noun_endings").map { TextFolding.fold($0.text) }
     }
+
+    /// Every report starts from a formal form: a reply without one passes by without a look.
+    public var trigger: PhraseMatcher? { formalTrigger }
 
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
         let (formalTokens, they) = formalAddress(in: text)

@@ -41,6 +41,16 @@ public struct PhraseMatcher: Sendable {
         return index
     }
 
+    /// Adds a phrase of one word given as its term: for a kind that keeps words as terms and
+    /// needs a matcher only as its `trigger`, whose phrases start exactly with those terms.
+    public mutating func add(term: Lexicon.Term, lexicon: inout Lexicon) {
+        let index = phrases.count
+        phrases.append([term])
+        if id < 0 { id = lexicon.newMatcher() }
+        lexicon.matcher(id, startsWith: term)
+        register(phrase: index, firstTerm: term)
+    }
+
     private mutating func register(phrase: Int, firstTerm: Lexicon.Term) {
         let term = Int(firstTerm)
         while firstCandidate.count < term + 2 { firstCandidate.append(firstCandidate[firstCandidate.count - 1]) }

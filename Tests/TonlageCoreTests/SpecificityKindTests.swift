@@ -22,6 +22,21 @@ struct SpecificityKindTests {
             """)
     }
 
+    @Test("the vague words are the trigger: a reply without any is passed by, and too few find nothing", arguments: ["reply", "sentence"])
+    func trigger(report: String) {
+        let guide = Self.guide(report: report)
+        let without = AnalyzedText("Hallo Jule, danke dir! Wir kümmern uns darum.", lexicon: guide.lexicon)
+        let with = AnalyzedText("Danke für dein Feedback, wir nehmen das ernst.", lexicon: guide.lexicon)
+        #expect(!guide.gates[0].mayFind(in: without))
+        #expect(guide.gates[0].mayFind(in: with))
+        // Two vague words of the three the rule needs, in one sentence and across two.
+        for text in ["Danke für dein Feedback, wir nehmen das ernst.", "Danke für dein Feedback. Wir nehmen das ernst."] {
+            #expect(Fixtures.findings(text, rule: "template.leer", in: guide).isEmpty, "\(text)")
+        }
+        let three = "Danke für dein Feedback. Wir nehmen das ernst und geben es intern weiter."
+        #expect(!Fixtures.findings(three, rule: "template.leer", in: guide).isEmpty)
+    }
+
     @Test("a reply of reassurance only is reported once", arguments: [
         "Hallo Sven, wir können deinen Unmut nachvollziehen und setzen uns mit Nachdruck für eine zeitnahe Klärung ein.",
         "Wir nehmen jedes Feedback ernst und geben es intern weiter, damit wir besser werden. Viele Grüße, Anja",

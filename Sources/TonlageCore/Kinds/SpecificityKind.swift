@@ -62,14 +62,25 @@ public struct SpecificityKind: RuleKind {
         minimumVague = fields.int("min_vague", in: 1...20) ?? 2
     }
 
+    /// Either report needs `min_vague` (at least one) vague words: a reply where none can start
+    /// is passed by.
+    public var trigger: PhraseMatcher? { vague }
+
     public func check(_ text: AnalyzedText, context: RuleContext, hits: inout [Hit]) {
+        // Found once for the whole reply (matches never cross a sentence) and handed to each
+        // sentence in turn; a reply with fewer than either report needs is done at once.
+        let allVague = vague.matches(in: text)
+        guard allVague.count >= minimumVague else { return }
+        var nextVague = 0
         var vagueInReply = 0
         var contentSentences = 0
         for (number, sentence) in text.sentences.enumerated() {
+            let firstVague = nextVague
+            while nextVague < allVague.count, allVague[nextVague].firstToken < sentence.tokens.upperBound { nextVague += 1 }
+            let vagueWords = allVague[firstVague..<nextVague]
             if closing.occurs(in: text, tokens: sentence.tokens) { continue }
             if number == text.sentences.count - 1, number > 0, sentence.tokens.count <= 6,
                signature.occurs(in: text, tokens: sentence.tokens) { continue }
-            let vagueWords = vague.matches(in: text, tokens: sentence.tokens)
             if isSpecific(sentence, in: text, vagueWords: vagueWords) {
                 if report == .reply { return }
                 continue
@@ -86,7 +97,7 @@ public struct SpecificityKind: RuleKind {
         }
     }
 
-    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText, vagueWords: [PhraseMatcher.Match]) -> Bool {
+    private func isSpecific(_ sentence: Sentence, in text: AnalyzedText, vagueWords: ArraySlice<PhraseMatcher.Match>) -> Bool {
         let range = sentence.start..<sentence.end
         if text.urls.contains(where: { range.overlaps($0) }) { return true }
         if text.bytes.withUnsafeBufferPointer({ bytes in

@@ -50,17 +50,20 @@ struct ChannelLengthTests {
           arguments: ["Grüße 😊", "Gru\u{308}ße, Cafe\u{301}!", "\u{301}a", "👍🏽 👨‍👩‍👧 🇩🇪 1️⃣ ❤️", "😊\u{301}",
                       "x\r\n\r\ny", "Ayşe ärgert sich", "Привет ✌️", "안녕하세요", "e\u{301}\u{302}", "@jule_b 😂😂 https://x.de/😊",
                       "नमस्ते", "a\u{200D}b", "☺\u{FE0F} ok",
-                      "a\n\u{301}b", "\r\n\u{301}\u{301}", "x\t\u{308}", "\u{85}\u{301}"])
+                      "a\n\u{301}b", "\r\n\u{301}\u{301}", "x\t\u{308}", "\u{85}\u{301}",
+                      "„Danke“ – 10 € … ‰", "‼\u{FE0F} ⁉ ‼\u{200D}😊", "–\u{301}", "\u{301}„", "€\u{200D}"])
     func graphemeShortcut(_ text: String) {
         #expect(graphemes(text) == text.count)
     }
 
-    @Test("on 5,000 seeded random mixtures of letters, accents, controls and emoji the count is Swift's")
+    @Test("on 20,000 seeded random mixtures of letters, accents, punctuation, controls and emoji the count is Swift's")
     func graphemesAgainstSwift() {
         let pieces = ["a", "Z", "ä", "ß", "é", "\u{301}", "\u{308}", "\u{36F}", "\n", "\r", "\t", "\u{85}", " ", ".", "1", "#",
-                      "\u{20E3}", "\u{FE0F}", "\u{200D}", "😊", "👩", "🏽", "🇩", "🇪", "❤", "☺", "@x", "https://a.de/😊"]
+                      "\u{20E3}", "\u{FE0F}", "\u{200D}", "😊", "👩", "🏽", "🇩", "🇪", "❤", "☺", "@x", "https://a.de/😊",
+                      "„", "“", "–", "…", "€", "‼", "⁉", "\u{2010}", "\u{2027}", "\u{2030}", "\u{205E}", "\u{20A0}", "\u{20C0}",
+                      "\u{2028}", "\u{202A}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{20D0}"]
         var random = SeededRandom(seed: 2026)
-        for _ in 0..<5_000 {
+        for _ in 0..<20_000 {
             let text = (0..<Int(random.next() % 12)).map { _ in random.pick(pieces) }.joined()
             #expect(graphemes(text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }

@@ -169,7 +169,9 @@ public enum ChannelLength {
         }
     }
 
-    /// Counts the graphemes of a text of Latin scalars (below U+0300), combining accents
+    /// Counts the graphemes of a text of Latin scalars (below U+0300), the dashes, quotation
+    /// marks and other punctuation of U+2010–U+2027 and U+2030–U+205E, the currency signs of
+    /// U+20A0–U+20C0 (each a grapheme of its own, as letters are), combining accents
     /// (U+0300–U+036F, joined to what precedes them unless that is the start or a control
     /// character) and whole emoji sequences, as most replies are; returns false, counting
     /// nothing, on anything else.
@@ -209,6 +211,12 @@ public enum ChannelLength {
                 afterControl = value < 0x20 || (0x7F...0x9F).contains(value)
             } else if value <= 0x36F {
                 if afterControl { scratch.add(1, startingAt: i) }
+                i += length
+                afterControl = false
+            } else if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value) {
+                // „…“, –, €: German replies are full of them, and Swift's grapheme breaking for
+                // the whole reply cost more than the rest of the count.
+                scratch.add(1, startingAt: i)
                 i += length
                 afterControl = false
             } else {

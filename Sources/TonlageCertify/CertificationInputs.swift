@@ -166,7 +166,7 @@ public enum CertificationLoader {
 
     /// The file's text and SHA-256, or the problem that stops it being read.
     static func read(_ path: String) -> (text: String?, hash: String, problem: Diagnostic?) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.read(path) else {
             return (nil, "", Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file", code: .unreadable))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -177,6 +177,6 @@ public enum CertificationLoader {
 
     /// SHA-256 of a file's bytes, or nil when it cannot be read.
     public static func hash(of path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { Fingerprint.sha256($0) }
+        FileContents.read(path).map { Fingerprint.sha256($0) }
     }
 }

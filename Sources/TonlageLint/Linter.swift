@@ -43,7 +43,7 @@ public struct Linter {
             if let guide { report.diagnostics += checkExamples(of: guide) + checkRecogniserExamples(of: guide) }
         }
         for file in files where !Self.samePath(file, guidePath) {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = FileContents.read(file) else {
                 report.diagnostics.append(Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file", code: .unreadable))
                 continue
             }
@@ -61,7 +61,7 @@ public struct Linter {
             }
             report.diagnostics += Self.todos(in: text, file: file)
         }
-        if guideIsLinted, let data = FileManager.default.contents(atPath: guidePath) {
+        if guideIsLinted, let data = FileContents.read(guidePath) {
             report.diagnostics += Self.todos(in: String(decoding: data, as: UTF8.self), file: guidePath)
         }
         report.diagnostics.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }

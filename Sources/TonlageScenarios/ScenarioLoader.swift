@@ -37,7 +37,7 @@ public enum ScenarioLoader {
     }
 
     public static func load(path: String, language: ScenarioLanguage) -> (Scenario?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.read(path) else {
             return (nil, [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the scenario file", code: .unreadable)])
         }
         guard let text = String(validating: data, as: UTF8.self) else {

@@ -17,11 +17,11 @@ struct CertificateVerification {
     let library: LibraryOptions
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: certificatePath) else {
+        guard let data = FileContents.read(certificatePath) else {
             throw InputError(description: "cannot read \(certificatePath)")
         }
         let keys = try trusted.map { path in
-            guard let text = FileManager.default.contents(atPath: path) else { throw InputError(description: "cannot read the key \(path)") }
+            guard let text = FileContents.read(path) else { throw InputError(description: "cannot read the key \(path)") }
             do throws(SigningKeys.Failure) {
                 return try SigningKeys.Public(file: String(decoding: text, as: UTF8.self))
             } catch {

@@ -171,7 +171,7 @@ struct Certify: ParsableCommand {
     }
 
     static func loadPrivateKey(_ path: String) -> SigningKeys.Private {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.read(path) else {
             InputError(description: "cannot read the signing key \(path)").exit()
         }
         do {

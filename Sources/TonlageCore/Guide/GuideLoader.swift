@@ -17,7 +17,7 @@ public enum GuideLoader {
 
     /// Loads a guide file; throws every diagnostic if it cannot be used.
     public static func load(path: String) throws(GuideLoadError) -> Guide {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.read(path) else {
             throw GuideLoadError(diagnostics: [Diagnostic(file: path, line: 1, column: 1,
                                                           message: "cannot read the guide file", code: .unreadable)])
         }

@@ -90,12 +90,12 @@ public enum ScorecardJSON {
 
     /// Every line names its channel, its mood and its families: their names are escaped once,
     /// from their raw values, placed by their bits and indices.
-    private static let channelNames = quoted(Channel.allCases) { $0.bit.trailingZeroBitCount }
-    private static let moodNames = quoted(Mood.allCases) { $0.bit.trailingZeroBitCount }
+    private static let channelNames = quotedNames(Channel.allCases) { $0.bit.trailingZeroBitCount }
+    private static let moodNames = quotedNames(Mood.allCases) { $0.bit.trailingZeroBitCount }
     /// `"address":` and so on.
-    private static let familyKeys = quoted(Family.all) { $0.index }.map { $0 + [UInt8(ascii: ":")] }
+    private static let familyKeys = quotedNames(Family.all) { $0.index }.map { $0 + [UInt8(ascii: ":")] }
 
-    static func quoted<Name: RawRepresentable>(_ names: [Name], placedAt place: (Name) -> Int) -> [[UInt8]]
+    private static func quotedNames<Name: RawRepresentable>(_ names: [Name], placedAt place: (Name) -> Int) -> [[UInt8]]
     where Name.RawValue == String {
         var quoted = [[UInt8]](repeating: [], count: names.count)
         for name in names { string(name.rawValue, &quoted[place(name)]) }
@@ -229,8 +229,7 @@ public enum ScorecardJSON {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
-    /// Whether `escaped` would write anything but `bytes` themselves (it may not, for a byte
-    /// it only looks at).
+    /// Whether `bytes` hold a byte `escaped` looks at; false means `escaped` writes them unchanged.
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.contains(where: needsAttention)
     }

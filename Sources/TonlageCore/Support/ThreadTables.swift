@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import Synchronization
 
 /// The tables one thread keeps for the caches that ask for one (`WordVerdictCache`,
 /// `WordCache`), by the cache's number; released when the thread ends.
@@ -40,20 +40,9 @@ final class ThreadTables {
     }
 
     /// A number for a new cache, never handed out twice.
-    static func newID() -> Int { counter.next() }
+    static func newID() -> Int { counter.add(1, ordering: .relaxed).newValue }
 
-    private static let counter = Counter()
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
-    }
+    private static let counter = Atomic<Int>(0)
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()

@@ -33,22 +33,24 @@ public struct PhraseMatcher: Sendable {
     public mutating func add(_ phrase: String, lexicon: inout Lexicon) -> Int? {
         let elements = Self.elements(of: phrase).map { $0 == "*" ? nil : lexicon.term(for: $0) }
         guard let first = elements.first, let firstTerm = first else { return nil }
+        return append(elements, startingWith: firstTerm, lexicon: &lexicon)
+    }
+
+    /// Adds a phrase of one word given as its term: for a kind that keeps words as terms and
+    /// needs a matcher only as its `trigger`, whose phrases start exactly with those terms.
+    public mutating func add(term: Lexicon.Term, lexicon: inout Lexicon) {
+        append([term], startingWith: term, lexicon: &lexicon)
+    }
+
+    @discardableResult
+    private mutating func append(_ elements: [Lexicon.Term?], startingWith firstTerm: Lexicon.Term,
+                                 lexicon: inout Lexicon) -> Int {
         let index = phrases.count
         phrases.append(elements)
         if id < 0 { id = lexicon.newMatcher() }
         lexicon.matcher(id, startsWith: firstTerm)
         register(phrase: index, firstTerm: firstTerm)
         return index
-    }
-
-    /// Adds a phrase of one word given as its term: for a kind that keeps words as terms and
-    /// needs a matcher only as its `trigger`, whose phrases start exactly with those terms.
-    public mutating func add(term: Lexicon.Term, lexicon: inout Lexicon) {
-        let index = phrases.count
-        phrases.append([term])
-        if id < 0 { id = lexicon.newMatcher() }
-        lexicon.matcher(id, startsWith: term)
-        register(phrase: index, firstTerm: term)
     }
 
     private mutating func register(phrase: Int, firstTerm: Lexicon.Term) {
